@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+// Title, back navigation, the live server state and the app menu.
+ToolBar {
+    id: bar
+
+    property string title
+    property bool canGoBack: false
+
+    signal backRequested
+    signal syncRequested
+    signal aboutRequested
+
+    Material.foreground: "white"
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        ToolButton {
+            visible: bar.canGoBack
+            text: "‹"
+            font.pixelSize: 28
+            implicitWidth: 56
+            implicitHeight: 56
+            Accessible.name: qsTr("Back")
+            onClicked: bar.backRequested()
+        }
+        Label {
+            text: bar.title
+            font.pixelSize: 22
+            font.weight: Font.Medium
+            elide: Label.ElideRight
+            leftPadding: bar.canGoBack ? 0 : 16
+            Layout.fillWidth: true
+        }
+        ServerStatusChip {
+            onClicked: bar.syncRequested()
+        }
+        ToolButton {
+            text: "⋮"
+            font.pixelSize: 24
+            implicitWidth: 56
+            implicitHeight: 56
+            Accessible.name: qsTr("Menu")
+            onClicked: menu.open()
+
+            Menu {
+                id: menu
+                y: parent.height
+                MenuItem {
+                    text: qsTr("Synchronisation")
+                    onTriggered: bar.syncRequested()
+                }
+                MenuItem {
+                    text: qsTr("About Poruch")
+                    onTriggered: bar.aboutRequested()
+                }
+            }
+        }
+    }
+}

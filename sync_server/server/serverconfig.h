@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace poruch::server {
+
+// What poruch-server reads from its --config JSON file (see docs/operations.md).
+struct ServerConfig {
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8443;
+    QString dataDir;
+    QString tlsCertificateFile; // empty: plain HTTP, allowed on loopback only
+    QString tlsKeyFile;
+    QString storeKeyFile;
+
+    bool tlsEnabled() const { return !tlsCertificateFile.isEmpty(); }
+};
+
+// Parses and checks a config document. Relative paths are resolved against baseDir.
+Result<ServerConfig> parseServerConfig(const QByteArray& json, const QString& baseDir);
+
+// Reads FILE and parses it; errors name the file and the offending key.
+Result<ServerConfig> loadServerConfig(const QString& path);
+
+// Creates the data folder if needed and proves it is writable.
+Result<void> prepareDataDir(const QString& dataDir);
+
+} // namespace poruch::server

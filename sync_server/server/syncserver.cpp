@@ -1,0 +1,124 @@
+#include "syncserver.h"
+
+#include "healthroute.h"
+#include "jsonreply.h"
+#include "serverlogging.h"
+
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+
+namespace poruch::server {
+
+namespace {
+
+Result<QByteArray> readFile(const QString& path, const QString& what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error { QStringLiteral("tls.unreadable"),
+            QStringLiteral("cannot read %1 %2: %3").arg(what, path, file.errorString()) };
+    return file.readAll();
+}
+
+} // namespace
+
+SyncServer::SyncServer(ServerConfig config, QObject* parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_http(std::make_unique<QHttpServer>())
+{
+    registerRoutes();
+}
+
+SyncServer::~SyncServer() = default;
+
+void SyncServer::registerRoutes()
+{
+    m_http->route(QStringLiteral("/api/v1/health"), QHttpServerRequest::Method::Get,
+        [this] { return QHttpServerResponse(healthBody(m_config)); });
+
+    m_http->setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        qCInfo(lcHttp) << "no route" << request.method() << request.url().path().left(64);
+        responder.write(QJsonDocument(errorBody(QStringLiteral("not_found"), QStringLiteral("no such endpoint"))),
+            QHttpServerResponder::StatusCode::NotFound);
+    });
+
+    m_http->afterRequest([](QHttpServerResponse&& response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        return std::move(response);
+    });
+}
+
+Result<QTcpServer*> SyncServer::makeListener()
+{
+    if (!m_config.tlsEnabled())
+        return new QTcpServer(m_http.get());
+
+    const auto certificatePem = readFile(m_config.tlsCertificateFile, QStringLiteral("TLS certificate"));
+    if (!certificatePem)
+        return certificatePem.error();
+    const auto keyPem = readFile(m_config.tlsKeyFile, QStringLiteral("TLS key"));
+    if (!keyPem)
+        return keyPem.error();
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(*certificatePem, QSsl::Pem);
+    if (chain.isEmpty())
+        return Error { QStringLiteral("tls.invalid"),
+            QStringLiteral("no PEM certificate in %1").arg(m_config.tlsCertificateFile) };
+    QSslKey key(*keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(*keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        return Error { QStringLiteral("tls.invalid"),
+            QStringLiteral("no PEM private key (EC or RSA) in %1").arg(m_config.tlsKeyFile) };
+
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificateChain(chain);
+    ssl.setPrivateKey(key);
+    ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    auto* listener = new QSslServer(m_http.get());
+    listener->setSslConfiguration(ssl);
+    return static_cast<QTcpServer*>(listener);
+}
+
+Result<quint16> SyncServer::start()
+{
+    if (auto prepared = prepareDataDir(m_config.dataDir); !prepared)
+        return prepared.error();
+
+    auto listener = makeListener();
+    if (!listener)
+        return listener.error();
+    if (!(*listener)->listen(m_config.listenAddress, m_config.listenPort)) {
+        const QString reason = (*listener)->errorString();
+        delete *listener;
+        return Error { QStringLiteral("listen.failed"),
+            QStringLiteral("cannot listen on %1:%2: %3")
+                .arg(m_config.listenAddress.toString())
+                .arg(m_config.listenPort)
+                .arg(reason) };
+    }
+    m_http->bind(*listener);
+    const quint16 port = (*listener)->serverPort();
+    qCInfo(lcServer) << "listening" << m_config.listenAddress.toString() << port
+                     << (m_config.tlsEnabled() ? "tls" : "plain-loopback");
+    return port;
+}
+
+void SyncServer::stop()
+{
+    const auto servers = m_http->servers();
+    for (QTcpServer* server : servers)
+        server->close();
+    qCInfo(lcServer) << "stopped";
+}
+
+} // namespace poruch::server

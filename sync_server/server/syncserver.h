@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/result.h"
+#include "serverconfig.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QHttpServer;
+class QTcpServer;
+
+namespace poruch::server {
+
+// The running server: listener (TLS or loopback plain HTTP), routes, and the data folder.
+class SyncServer : public QObject {
+    Q_OBJECT
+public:
+    explicit SyncServer(ServerConfig config, QObject* parent = nullptr);
+    ~SyncServer() override;
+
+    // Prepares the data folder, loads TLS material and starts listening. Returns the bound port.
+    Result<quint16> start();
+    void stop();
+
+    const ServerConfig& config() const { return m_config; }
+
+private:
+    void registerRoutes();
+    Result<QTcpServer*> makeListener();
+
+    ServerConfig m_config;
+    std::unique_ptr<QHttpServer> m_http;
+};
+
+} // namespace poruch::server
