@@ -43,7 +43,9 @@ int runQmlSelfTest(QQmlApplicationEngine& engine, const QUrl& mainUrl, const QSt
     while (it.hasNext()) {
         const QString path = it.next();
         ++files;
-        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + path));
+        const QUrl url
+            = path.startsWith(QLatin1Char(':')) ? QUrl(QStringLiteral("qrc") + path) : QUrl::fromLocalFile(path);
+        QQmlComponent component(&engine, url);
         if (component.isError()) {
             for (const auto& error : component.errors())
                 std::fprintf(stderr, "self-test: %s\n", qPrintable(error.toString()));

@@ -32,6 +32,7 @@ ApplicationWindow {
     title: "Poruch"
 
     Material.theme: Material.Light
+    Material.background: "#f3f5f8"
     Material.primary: "#1f4e79"
     Material.accent: "#f2a900"
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything Poruch needs on a fresh Debian 12 (bookworm) machine. Idempotent:
 # returns at once when every package is already present and SQLCipher is new enough.
+#   setup-deps.sh           install what is missing (needs root)
+#   setup-deps.sh --check   only report, in one line, what is missing; exit 1 if anything is
 set -euo pipefail
+CHECK_ONLY=0
+[ "${1:-}" = "--check" ] && CHECK_ONLY=1
 
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git clang-format clang-14 libclang-rt-14-dev
@@ -17,6 +21,9 @@ APT_PACKAGES=(
   chromium fonts-dejavu-core
 )
 BACKPORTS_PACKAGES=(libsqlcipher-dev sqlcipher)
+# Extra packages a caller (or a test of this script) requires on top of the list above.
+read -r -a EXTRA_PACKAGES <<< "${PORUCH_EXTRA_PACKAGES:-}"
+APT_PACKAGES+=("${EXTRA_PACKAGES[@]}")
 SQLCIPHER_MIN=4.5
 
 die() { echo "poruch setup: $*" >&2; exit 1; }
@@ -39,11 +46,17 @@ missing_packages() {
   done
 }
 
-if [ -z "$(missing_packages)" ] && sqlcipher_ok; then
+missing=$(missing_packages | tr '\n' ' ' | sed 's/ $//')
+if [ -z "$missing" ] && sqlcipher_ok; then
   exit 0
 fi
+if [ $CHECK_ONLY -eq 1 ]; then
+  [ -n "$missing" ] && die "missing packages: $missing (run tools/setup-deps.sh as root)"
+  v=$(sqlcipher_version || true)
+  die "SQLCipher ${v:-not found}; Poruch needs >= $SQLCIPHER_MIN from bookworm-backports (bookworm main has 3.4.1)"
+fi
 
-[ "$(id -u)" -eq 0 ] || die "missing packages ($(missing_packages | tr '\n' ' ')); run as root to install them"
+[ "$(id -u)" -eq 0 ] || die "missing packages ($missing); run as root to install them"
 grep -q 'bookworm' /etc/os-release || die "this setup targets Debian 12 (bookworm); found $(. /etc/os-release; echo "$PRETTY_NAME")"
 
 # The backports suite of the mirror this machine already uses (SQLCipher 4.6.1 lives there;
@@ -66,6 +79,6 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
 apt-get install -y -qq --no-install-recommends -t bookworm-backports "${BACKPORTS_PACKAGES[@]}" >/dev/null
 
-v=$(sqlcipher_version); v=${v:-none}
-sqlcipher_ok || die "SQLCipher $v found; Poruch needs >= $SQLCIPHER_MIN from bookworm-backports"
+v=$(sqlcipher_version || true); v=${v:-none}
+sqlcipher_ok || die "SQLCipher $v found; Poruch needs >= $SQLCIPHER_MIN from bookworm-backports (bookworm main has 3.4.1)"
 echo "poruch setup: dependencies installed (SQLCipher $v)"

@@ -15,6 +15,11 @@ ToolBar {
     signal aboutRequested
 
     Material.foreground: "white"
+    // Plain rectangle: Material's elevation shadow needs shaders the software renderer lacks.
+    background: Rectangle {
+        implicitHeight: 64
+        color: bar.Material.primary
+    }
 
     RowLayout {
         anchors.fill: parent

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import "../components"
 
@@ -17,8 +16,7 @@ Page {
         columnSpacing: 16
         rowSpacing: 16
 
-        Pane {
-            Material.elevation: 1
+        Card {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 2
@@ -36,13 +34,15 @@ Page {
                     headline: qsTr("No open deadlines")
                     hint: qsTr("Deadlines appear here as soon as a notice or an act starts one.")
                     Layout.fillWidth: true
+                    Layout.topMargin: 32
+                }
+                Item {
                     Layout.fillHeight: true
                 }
             }
         }
 
-        Pane {
-            Material.elevation: 1
+        Card {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 3
@@ -71,7 +71,8 @@ Page {
                     Layout.fillHeight: true
 
                     EmptyState {
-                        anchors.centerIn: parent
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        y: 32
                         width: parent.width * 0.8
                         visible: caseList.count === 0
                         headline: qsTr("No cases on this tablet yet")
