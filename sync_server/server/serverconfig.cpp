@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QTemporaryFile>
 
+#include <functional>
+
 namespace poruch::server {
 
 namespace {
@@ -67,7 +69,8 @@ Result<ServerConfig> parseServerConfig(const QByteArray& json, const QString& ba
         return configError(QStringLiteral("top level must be a JSON object"));
     const QJsonObject root = document.object();
     if (auto keys = checkKeys(root,
-            { QStringLiteral("listen"), QStringLiteral("dataDir"), QStringLiteral("tls"), QStringLiteral("store") },
+            { QStringLiteral("listen"), QStringLiteral("dataDir"), QStringLiteral("tls"), QStringLiteral("store"),
+                QStringLiteral("limits") },
             QString());
         !keys)
         return keys.error();
@@ -130,6 +133,40 @@ Result<ServerConfig> parseServerConfig(const QByteArray& json, const QString& ba
     if (!keyFile)
         return keyFile.error();
     config.storeKeyFile = resolvePath(*keyFile, baseDir);
+
+    const auto limits = optionalObject(root, QStringLiteral("limits"));
+    if (!limits)
+        return limits.error();
+    struct LimitKey {
+        QString key;
+        qint64 min;
+        qint64 max;
+        std::function<void(qint64)> apply;
+    };
+    const LimitKey limitKeys[] = {
+        { QStringLiteral("maxHeaderBytes"), 1024, 1024 * 1024, [&](qint64 v) { config.limits.maxHeaderBytes = v; } },
+        { QStringLiteral("maxBodyBytes"), 1024, qint64(1) << 30, [&](qint64 v) { config.limits.maxBodyBytes = v; } },
+        { QStringLiteral("headerTimeoutMs"), 100, 600'000, [&](qint64 v) { config.limits.headerTimeoutMs = int(v); } },
+        { QStringLiteral("idleTimeoutMs"), 100, 3'600'000, [&](qint64 v) { config.limits.idleTimeoutMs = int(v); } },
+    };
+    QSet<QString> allowedLimitKeys;
+    for (const auto& limit : limitKeys)
+        allowedLimitKeys.insert(limit.key);
+    if (auto keys = checkKeys(*limits, allowedLimitKeys, QStringLiteral("limits.")); !keys)
+        return keys.error();
+    for (const auto& limit : limitKeys) {
+        const QJsonValue value = limits->value(limit.key);
+        if (value.isUndefined())
+            continue;
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < double(limit.min) || number > double(limit.max)
+            || number != double(qint64(number)))
+            return configError(QStringLiteral("\"limits.%1\" must be an integer from %2 to %3")
+                                   .arg(limit.key)
+                                   .arg(limit.min)
+                                   .arg(limit.max));
+        limit.apply(qint64(number));
+    }
 
     return config;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "requestguard.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -15,6 +16,7 @@ struct ServerConfig {
     QString tlsCertificateFile; // empty: plain HTTP, allowed on loopback only
     QString tlsKeyFile;
     QString storeKeyFile;
+    RequestLimits limits;
 
     bool tlsEnabled() const { return !tlsCertificateFile.isEmpty(); }
 };

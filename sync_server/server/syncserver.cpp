@@ -1,5 +1,6 @@
 #include "syncserver.h"
 
+#include "guardedserver.h"
 #include "healthroute.h"
 #include "jsonreply.h"
 #include "serverlogging.h"
@@ -61,7 +62,7 @@ void SyncServer::registerRoutes()
 Result<QTcpServer*> SyncServer::makeListener()
 {
     if (!m_config.tlsEnabled())
-        return new QTcpServer(m_http.get());
+        return static_cast<QTcpServer*>(new GuardedTcpServer(m_config.limits, m_http.get()));
 
     const auto certificatePem = readFile(m_config.tlsCertificateFile, QStringLiteral("TLS certificate"));
     if (!certificatePem)

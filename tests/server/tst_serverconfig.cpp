@@ -68,6 +68,10 @@ private Q_SLOTS:
             << QByteArray(R"({"dataDir": "/d", "listen": {"address": "0.0.0.0"}})") << "loopback only";
         QTest::newRow("empty key file") << QByteArray(R"({"dataDir": "/d", "store": {"keyFile": ""}})")
                                         << "store.keyFile";
+        QTest::newRow("limit below minimum")
+            << QByteArray(R"({"dataDir": "/d", "limits": {"maxBodyBytes": 10}})") << "limits.maxBodyBytes";
+        QTest::newRow("unknown limit") << QByteArray(R"({"dataDir": "/d", "limits": {"maxBody": 10}})")
+                                       << "limits.maxBody";
         QTest::newRow("data folder not a string") << QByteArray(R"({"dataDir": 5})") << "dataDir";
     }
     void invalidConfigs()
@@ -79,6 +83,18 @@ private Q_SLOTS:
         QCOMPARE(config.error().code, QStringLiteral("config.invalid"));
         QVERIFY2(config.error().message.contains(mentions), qPrintable(config.error().message));
         QVERIFY(!config.error().message.contains(QLatin1Char('\n')));
+    }
+
+    void limitsAreRead()
+    {
+        const auto config = parseServerConfig(
+            R"({"dataDir": "/d", "limits": {"maxBodyBytes": 2048, "maxHeaderBytes": 4096, "headerTimeoutMs": 500}})",
+            QStringLiteral("/"));
+        QVERIFY(config.ok());
+        QCOMPARE(config->limits.maxBodyBytes, 2048);
+        QCOMPARE(config->limits.maxHeaderBytes, 4096);
+        QCOMPARE(config->limits.headerTimeoutMs, 500);
+        QCOMPARE(config->limits.idleTimeoutMs, poruch::server::RequestLimits().idleTimeoutMs);
     }
 
     void dataDirMustBeCreatableAndWritable()
