@@ -1,0 +1,3 @@
+#include "forms/formslogging.h"
+
+Q_LOGGING_CATEGORY(lcForms, "poruch.forms")
