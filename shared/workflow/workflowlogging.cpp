@@ -1,0 +1,3 @@
+#include "workflow/workflowlogging.h"
+
+Q_LOGGING_CATEGORY(lcWorkflow, "poruch.workflow")
