@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/result.h"
+#include "store/secretbytes.h"
+#include "store/statement.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace poruch::store {
+
+namespace detail {
+struct Connection;
+}
+
+struct OpenOptions {
+    bool create = true; // false: a missing or zero-length file is Error "store.missing", never a new empty store
+    int cacheSizeKiB = 16384; // page cache (working set in memory is what makes the cipher cheap)
+    int busyTimeoutMs = 5000;
+};
+
+// Move-only RAII over one SQLCipher connection (sqlite3*). Not thread-safe: one Database per thread.
+//
+// Error codes returned by every call (poruch::Error::code):
+//   store.wrong_key        the key does not decrypt the file (page 1 fails its HMAC and other pages too)
+//   store.corrupt          truncated file, tampered page (HMAC failure), SQLITE_CORRUPT/NOTADB, a plain
+//                          SQLite file opened with a key, or a failed integrityCheck()
+//   store.missing          OpenOptions::create == false and the file is missing or zero-length
+//   store.cipher_too_old   the linked SQLCipher is older than 4.5 (or not SQLCipher at all)
+//   store.io               disk full, I/O error, cannot open, read-only, out of memory
+//   store.busy             the database stayed locked longer than busyTimeoutMs
+//   store.constraint       a UNIQUE/NOT NULL/CHECK/FOREIGN KEY constraint failed
+//   store.<anything>       a trigger's RAISE(ABORT, 'store.<anything>') message is used as the code
+//                          verbatim (e.g. records use RAISE(ABORT, 'store.immutable'))
+//   store.sql              programming error (syntax, misuse, bad parameter index, ...)
+// Messages name the operation and SQLite's error text; they never contain bound values.
+class Database {
+public:
+    // rawKey: 32 bytes = the SQLCipher raw key (PRAGMA key = "x'..'"). An empty key opens an UNENCRYPTED
+    // database: only for the benchmark baseline and tests; production code always passes a key.
+    static Result<std::unique_ptr<Database>> open(
+        const QString& path, const SecretBytes& rawKey, OpenOptions options = {});
+
+    ~Database();
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Result<void> exec(const QString& sql); // DDL / PRAGMA without parameters, may hold several statements
+    Result<Statement> prepare(const QString& sql); // prepared statements only for data; cached per SQL text
+    // BEGIN IMMEDIATE; commit when work() returns ok, roll back when it returns an error (the error is
+    // passed through). Nested calls use SAVEPOINTs, so an inner failure rolls back only the inner work.
+    Result<void> transaction(const std::function<Result<void>()>& work);
+    Result<int> userVersion();
+    Result<void> setUserVersion(int version);
+    Result<void> integrityCheck(); // PRAGMA cipher_integrity_check + PRAGMA integrity_check
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    QString path() const;
+
+    bool isEncrypted() const;
+    bool inTransaction() const;
+    // Single-value query helpers for PRAGMAs and tests (no parameters).
+    Result<QString> pragma(const QString& name);
+    // PRAGMA wal_checkpoint(TRUNCATE): moves WAL content into the main file.
+    Result<void> checkpoint();
+    // Number of idle prepared statements kept for reuse.
+    int cachedStatementCount() const;
+    void clearStatementCache();
+    // Closes now (cached statements are finalized). Statements still alive keep the connection open
+    // until they are destroyed. Further calls on this object fail with store.sql.
+    void close();
+
+private:
+    Database(std::shared_ptr<detail::Connection> conn, QString path, bool encrypted);
+    Result<QString> queryText(const QString& sql);
+
+    std::shared_ptr<detail::Connection> m_conn;
+    QString m_path;
+    bool m_encrypted = false;
+    int m_savepointDepth = 0;
+};
+
+} // namespace poruch::store
