@@ -1,0 +1,165 @@
+#include "records/canonicalform.h"
+
+#include "records/jsonreader.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace poruch::records {
+
+namespace {
+void appendString(QByteArray& out, const QString& text)
+{
+    out.append('"');
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (byte) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            if (byte < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out.append("\\u00");
+                out.append(hex[byte >> 4]);
+                out.append(hex[byte & 0xf]);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+}
+
+void appendNumber(QByteArray& out, double number)
+{
+    if (!std::isfinite(number)) {
+        out.append("null"); // QJsonValue cannot hold these; kept total for safety
+        return;
+    }
+    // Integral values within the exact range of a double print as plain integers ("-0" as "0").
+    if (std::trunc(number) == number && std::fabs(number) < 9007199254740992.0) {
+        out.append(QByteArray::number(static_cast<qint64>(number)));
+        return;
+    }
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, number); // shortest round trip
+    out.append(buffer, static_cast<qsizetype>(result.ptr - buffer));
+}
+
+void appendValue(QByteArray& out, const QJsonValue& value);
+
+void appendObject(QByteArray& out, const QJsonObject& object)
+{
+    QStringList keys = object.keys();
+    // Code point order equals the byte order of the UTF-8 encodings.
+    std::sort(keys.begin(), keys.end(), [](const QString& a, const QString& b) { return a.toUtf8() < b.toUtf8(); });
+    out.append('{');
+    bool first = true;
+    for (const QString& key : std::as_const(keys)) {
+        if (!first)
+            out.append(',');
+        first = false;
+        appendString(out, key);
+        out.append(':');
+        appendValue(out, object.value(key));
+    }
+    out.append('}');
+}
+
+void appendValue(QByteArray& out, const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out.append("null");
+        break;
+    case QJsonValue::Bool:
+        out.append(value.toBool() ? "true" : "false");
+        break;
+    case QJsonValue::Double:
+        appendNumber(out, value.toDouble());
+        break;
+    case QJsonValue::String:
+        appendString(out, value.toString());
+        break;
+    case QJsonValue::Array: {
+        out.append('[');
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            appendValue(out, array.at(i));
+        }
+        out.append(']');
+        break;
+    }
+    case QJsonValue::Object:
+        appendObject(out, value.toObject());
+        break;
+    }
+}
+} // namespace
+
+QByteArray canonicalJson(const QJsonValue& value)
+{
+    QByteArray out;
+    appendValue(out, value);
+    return out;
+}
+
+QByteArray canonicalForm(const Record& record)
+{
+    const auto nullable = [](const QString& text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+    const QJsonObject content {
+        { QStringLiteral("canonicalForm"), kCanonicalFormVersion },
+        { QStringLiteral("id"), record.id },
+        { QStringLiteral("type"), recordTypeId(record.type) },
+        { QStringLiteral("formId"), record.formId },
+        { QStringLiteral("formVersion"), record.formVersion },
+        { QStringLiteral("caseId"), record.caseId },
+        { QStringLiteral("amends"), nullable(record.amends) },
+        { QStringLiteral("authorUserId"), record.authorUserId },
+        { QStringLiteral("authorDeviceId"), record.authorDeviceId },
+        { QStringLiteral("createdAt"), formatDateTime(record.createdAt) },
+        { QStringLiteral("finalizedAt"), nullable(formatDateTime(record.finalizedAt)) },
+        { QStringLiteral("body"), record.body },
+    };
+    return canonicalJson(content);
+}
+
+QString contentHash(const Record& record)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(canonicalForm(record), QCryptographicHash::Sha256).toHex());
+}
+
+bool verifyContentHash(const Record& record)
+{
+    return !record.contentHash.isEmpty() && record.contentHash == contentHash(record);
+}
+
+} // namespace poruch::records

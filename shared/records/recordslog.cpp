@@ -1,0 +1,3 @@
+#include "records/recordslog.h"
+
+Q_LOGGING_CATEGORY(lcRecords, "poruch.records")
