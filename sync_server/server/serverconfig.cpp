@@ -132,6 +132,8 @@ Result<ServerConfig> parseServerConfig(const QByteArray& json, const QString& ba
     const auto keyFile = optionalString(*store, QStringLiteral("keyFile"), QStringLiteral("store."));
     if (!keyFile)
         return keyFile.error();
+    if (keyFile->isEmpty())
+        return configError(QStringLiteral("\"store.keyFile\" is required (a file with 64 hex characters, mode 0600)"));
     config.storeKeyFile = resolvePath(*keyFile, baseDir);
 
     const auto limits = optionalObject(root, QStringLiteral("limits"));

@@ -1,10 +1,15 @@
 #include "syncserver.h"
 
+#include "apiroutes.h"
+#include "auth/ratelimiter.h"
 #include "guardedserver.h"
 #include "healthroute.h"
 #include "jsonreply.h"
 #include "serverlogging.h"
+#include "storage/embeddedstore.h"
+#include "sync/syncservice.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -35,16 +40,20 @@ SyncServer::SyncServer(ServerConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_http(std::make_unique<QHttpServer>())
+    , m_enrollLimiter(std::make_unique<RateLimiter>(10, 600))
 {
-    registerRoutes();
 }
 
 SyncServer::~SyncServer() = default;
 
 void SyncServer::registerRoutes()
 {
-    m_http->route(QStringLiteral("/api/v1/health"), QHttpServerRequest::Method::Get,
-        [this] { return QHttpServerResponse(healthBody(m_config)); });
+    m_http->route(QStringLiteral("/api/v1/health"), QHttpServerRequest::Method::Get, [this] {
+        const bool storeOk = m_store != nullptr;
+        return QHttpServerResponse(healthBody(m_config, storeOk ? QStringLiteral("open") : QStringLiteral("closed")),
+            storeOk ? QHttpServerResponse::StatusCode::Ok : QHttpServerResponse::StatusCode::ServiceUnavailable);
+    });
+    registerApiRoutes(*m_http, *m_sync, *m_enrollLimiter, m_certificateSha256);
 
     m_http->setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         qCInfo(lcHttp) << "no route" << request.method() << request.url().path().left(64);
@@ -94,21 +103,28 @@ Result<quint16> SyncServer::start()
 {
     if (auto prepared = prepareDataDir(m_config.dataDir); !prepared)
         return prepared.error();
-
+    // Port and TLS material first: their errors need no store, and a failed start leaves no trace.
     auto listener = makeListener();
     if (!listener)
         return listener.error();
-    if (!(*listener)->listen(m_config.listenAddress, m_config.listenPort)) {
-        const QString reason = (*listener)->errorString();
-        delete *listener;
+    std::unique_ptr<QTcpServer> guard(*listener);
+    if (!guard->listen(m_config.listenAddress, m_config.listenPort))
         return Error { QStringLiteral("listen.failed"),
             QStringLiteral("cannot listen on %1:%2: %3")
                 .arg(m_config.listenAddress.toString())
                 .arg(m_config.listenPort)
-                .arg(reason) };
-    }
-    m_http->bind(*listener);
-    const quint16 port = (*listener)->serverPort();
+                .arg(guard->errorString()) };
+
+    auto store = EmbeddedStore::open(m_config.dataDir, m_config.storeKeyFile);
+    if (!store)
+        return Error { store.error().code, QStringLiteral("cannot open the store: %1").arg(store.error().message) };
+    m_store = std::move(store).value();
+    m_sync = std::make_unique<SyncService>(*m_store);
+
+    registerRoutes();
+    QTcpServer* bound = guard.release();
+    m_http->bind(bound);
+    const quint16 port = bound->serverPort();
     qCInfo(lcServer) << "listening" << m_config.listenAddress.toString() << port
                      << (m_config.tlsEnabled() ? "tls" : "plain-loopback");
     return port;

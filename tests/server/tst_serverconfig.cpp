@@ -16,18 +16,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("dataDir");
         QTest::addColumn<bool>("tls");
         QTest::newRow("minimal: loopback 8443 by default")
-            << QByteArray(R"({"dataDir": "/var/lib/poruch"})") << "127.0.0.1" << 8443 << "/var/lib/poruch" << false;
+            << QByteArray(R"({"dataDir": "/var/lib/poruch", "store": {"keyFile": "k"}})") << "127.0.0.1" << 8443
+            << "/var/lib/poruch" << false;
         QTest::newRow("relative paths resolve against the config folder")
-            << QByteArray(R"({"dataDir": "data", "tls": {"certificate": "c.pem", "key": "k.pem"}})") << "127.0.0.1"
-            << 8443 << "/etc/poruch/data" << true;
+            << QByteArray(
+                   R"({"dataDir": "data", "tls": {"certificate": "c.pem", "key": "k.pem"}, "store": {"keyFile": "k"}})")
+            << "127.0.0.1" << 8443 << "/etc/poruch/data" << true;
         QTest::newRow("port 0 lets the OS choose")
-            << QByteArray(R"({"dataDir": "/d", "listen": {"port": 0}})") << "127.0.0.1" << 0 << "/d" << false;
+            << QByteArray(R"({"dataDir": "/d", "listen": {"port": 0}, "store": {"keyFile": "k"}})") << "127.0.0.1" << 0
+            << "/d" << false;
         QTest::newRow("any address with TLS")
             << QByteArray(R"({"dataDir": "/d", "listen": {"address": "0.0.0.0", "port": 443},
                               "tls": {"certificate": "/c", "key": "/k"}, "store": {"keyFile": "/s.key"}})")
             << "0.0.0.0" << 443 << "/d" << true;
-        QTest::newRow("IPv6 loopback") << QByteArray(R"({"dataDir": "/d", "listen": {"address": "::1"}})") << "::1"
-                                       << 8443 << "/d" << false;
+        QTest::newRow("IPv6 loopback") << QByteArray(
+            R"({"dataDir": "/d", "listen": {"address": "::1"}, "store": {"keyFile": "k"}})")
+                                       << "::1" << 8443 << "/d" << false;
     }
     void validConfigs()
     {
@@ -69,9 +73,12 @@ private Q_SLOTS:
         QTest::newRow("empty key file") << QByteArray(R"({"dataDir": "/d", "store": {"keyFile": ""}})")
                                         << "store.keyFile";
         QTest::newRow("limit below minimum")
-            << QByteArray(R"({"dataDir": "/d", "limits": {"maxBodyBytes": 10}})") << "limits.maxBodyBytes";
-        QTest::newRow("unknown limit") << QByteArray(R"({"dataDir": "/d", "limits": {"maxBody": 10}})")
+            << QByteArray(R"({"dataDir": "/d", "store": {"keyFile": "k"}, "limits": {"maxBodyBytes": 10}})")
+            << "limits.maxBodyBytes";
+        QTest::newRow("unknown limit") << QByteArray(
+            R"({"dataDir": "/d", "store": {"keyFile": "k"}, "limits": {"maxBody": 10}})")
                                        << "limits.maxBody";
+        QTest::newRow("no store key file") << QByteArray(R"({"dataDir": "/d"})") << "store.keyFile";
         QTest::newRow("data folder not a string") << QByteArray(R"({"dataDir": 5})") << "dataDir";
     }
     void invalidConfigs()
@@ -88,7 +95,8 @@ private Q_SLOTS:
     void limitsAreRead()
     {
         const auto config = parseServerConfig(
-            R"({"dataDir": "/d", "limits": {"maxBodyBytes": 2048, "maxHeaderBytes": 4096, "headerTimeoutMs": 500}})",
+            R"({"dataDir": "/d", "store": {"keyFile": "k"},
+                "limits": {"maxBodyBytes": 2048, "maxHeaderBytes": 4096, "headerTimeoutMs": 500}})",
             QStringLiteral("/"));
         QVERIFY(config.ok());
         QCOMPARE(config->limits.maxBodyBytes, 2048);

@@ -110,21 +110,43 @@ private Q_SLOTS:
             file.write(content);
         };
         QTcpServer occupier;
+        const QString keyFile = dir.filePath(QStringLiteral("store.key"));
+        QVERIFY(poruch::test::writeStoreKeyFile(keyFile));
+        const QByteArray store = ", \"store\": {\"keyFile\": \"store.key\"}";
         QStringList arguments { QStringLiteral("--config"), configFile };
         if (situation == QLatin1String("noconfig")) {
             arguments.clear();
         } else if (situation == QLatin1String("badjson")) {
             writeConfig("{\"dataDir\": ");
         } else if (situation == QLatin1String("unwritable")) {
-            writeConfig("{\"dataDir\": \"server.json/data\", \"listen\": {\"port\": 0}}");
+            writeConfig("{\"dataDir\": \"server.json/data\", \"listen\": {\"port\": 0}" + store + "}");
         } else if (situation == QLatin1String("portinuse")) {
             QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
-            writeConfig(QStringLiteral("{\"dataDir\": \"data\", \"listen\": {\"port\": %1}}")
-                            .arg(occupier.serverPort())
-                            .toUtf8());
+            writeConfig(
+                QStringLiteral("{\"dataDir\": \"data\", \"listen\": {\"port\": %1}").arg(occupier.serverPort()).toUtf8()
+                + store + "}");
         } else if (situation == QLatin1String("nocert")) {
             writeConfig("{\"dataDir\": \"data\", \"listen\": {\"port\": 0}, "
-                        "\"tls\": {\"certificate\": \"absent.crt\", \"key\": \"absent.key\"}}");
+                        "\"tls\": {\"certificate\": \"absent.crt\", \"key\": \"absent.key\"}"
+                + store + "}");
+        } else if (situation == QLatin1String("nokeyfile")) {
+            writeConfig("{\"dataDir\": \"data\", \"listen\": {\"port\": 0}, \"store\": {\"keyFile\": \"none.key\"}}");
+        } else if (situation == QLatin1String("keyperms")) {
+            QFile(keyFile).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+            writeConfig("{\"dataDir\": \"data\", \"listen\": {\"port\": 0}" + store + "}");
+        } else if (situation == QLatin1String("badkey")) {
+            QFile::remove(keyFile);
+            QVERIFY(poruch::test::writeStoreKeyFile(keyFile, "not-a-key"));
+            writeConfig("{\"dataDir\": \"data\", \"listen\": {\"port\": 0}" + store + "}");
+        } else if (situation == QLatin1String("wrongkey")) {
+            // First run creates the store with one key; the second run brings another key.
+            writeConfig("{\"dataDir\": \"data\", \"listen\": {\"port\": 0}" + store + "}");
+            ServerProcess first;
+            QVERIFY(first.start(QJsonObject { { QStringLiteral("dataDir"), dir.filePath(QStringLiteral("data")) },
+                { QStringLiteral("store"), QJsonObject { { QStringLiteral("keyFile"), keyFile } } } }));
+            first.stop();
+            QFile::remove(keyFile);
+            QVERIFY(poruch::test::writeStoreKeyFile(keyFile));
         }
         QByteArray stdErr;
         const int exitCode = ServerProcess::runToExit(arguments, &stdErr);

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -31,11 +32,36 @@ TlsMaterial makeSelfSignedCertificate(const QString& directory)
     return tls;
 }
 
+bool writeStoreKeyFile(const QString& path, const QByteArray& hexKey)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QByteArray key = hexKey;
+    if (key.isEmpty()) {
+        key.resize(32);
+        for (auto& byte : key)
+            byte = char(QRandomGenerator::system()->bounded(256));
+        key = key.toHex();
+    }
+    return file.write(key) == key.size();
+}
+
 ServerProcess::ServerProcess() = default;
 
 ServerProcess::~ServerProcess()
 {
     stop();
+}
+
+QString ServerProcess::adminBinary()
+{
+#ifdef PORUCH_ADMIN_BINARY
+    return QStringLiteral(PORUCH_ADMIN_BINARY);
+#else
+    return QString();
+#endif
 }
 
 QString ServerProcess::binary()
@@ -47,6 +73,27 @@ QString ServerProcess::binary()
 #endif
 }
 
+QString ServerProcess::configFile() const
+{
+    return QDir(m_work.path()).filePath(QStringLiteral("server.json"));
+}
+
+int ServerProcess::admin(const QStringList& arguments, QByteArray* stdOut, QByteArray* stdErr) const
+{
+    QProcess process;
+    process.start(adminBinary(), QStringList { QStringLiteral("--config"), configFile() } + arguments);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return -1;
+    }
+    if (stdOut)
+        *stdOut = process.readAllStandardOutput();
+    if (stdErr)
+        *stdErr = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
 QString ServerProcess::dataDir() const
 {
     return QDir(m_work.path()).filePath(QStringLiteral("data"));
@@ -56,6 +103,14 @@ bool ServerProcess::start(QJsonObject config, bool tls)
 {
     if (!config.contains(QStringLiteral("dataDir")))
         config.insert(QStringLiteral("dataDir"), dataDir());
+    if (!config.contains(QStringLiteral("store"))) {
+        const QString keyFile = QDir(m_work.path()).filePath(QStringLiteral("store.key"));
+        if (!QFile::exists(keyFile) && !writeStoreKeyFile(keyFile)) {
+            m_error = QStringLiteral("could not write the store key file");
+            return false;
+        }
+        config.insert(QStringLiteral("store"), QJsonObject { { QStringLiteral("keyFile"), keyFile } });
+    }
     if (!config.contains(QStringLiteral("listen")))
         config.insert(QStringLiteral("listen"),
             QJsonObject { { QStringLiteral("address"), QStringLiteral("127.0.0.1") }, { QStringLiteral("port"), 0 } });
@@ -69,8 +124,7 @@ bool ServerProcess::start(QJsonObject config, bool tls)
             QJsonObject {
                 { QStringLiteral("certificate"), m_tls.certificateFile }, { QStringLiteral("key"), m_tls.keyFile } });
     }
-    const QString configFile = QDir(m_work.path()).filePath(QStringLiteral("server.json"));
-    QFile file(configFile);
+    QFile file(configFile());
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(config).toJson()) < 0) {
         m_error = QStringLiteral("could not write the config");
         return false;
@@ -78,7 +132,7 @@ bool ServerProcess::start(QJsonObject config, bool tls)
     file.close();
 
     m_process = std::make_unique<QProcess>();
-    m_process->start(binary(), { QStringLiteral("--config"), configFile });
+    m_process->start(binary(), { QStringLiteral("--config"), configFile() });
     static const QRegularExpression listening(QStringLiteral("listening on (https?://[^\\s]+)"));
     QByteArray out;
     while (m_process->waitForReadyRead(15000)) {
@@ -145,6 +199,43 @@ HttpResult httpGet(const QUrl& url, const QList<QSslCertificate>& trusted)
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
     if (reply->error() != QNetworkReply::NoError)
+        result.networkError = reply->errorString();
+    reply->deleteLater();
+    return result;
+}
+
+} // namespace poruch::test
+
+namespace poruch::test {
+
+HttpResult apiRequest(const QByteArray& method, const QUrl& url, const QByteArray& body, const QString& token,
+    const QList<QSslCertificate>& trusted, const QList<QPair<QByteArray, QByteArray>>& extraHeaders,
+    bool protocolHeader)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setTransferTimeout(30000);
+    if (protocolHeader)
+        request.setRawHeader("Poruch-Protocol", "1");
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    if (!body.isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto& header : extraHeaders)
+        request.setRawHeader(header.first, header.second);
+    if (!trusted.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(trusted);
+        request.setSslConfiguration(ssl);
+    }
+    QNetworkReply* reply = network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    if (reply->error() != QNetworkReply::NoError && result.status == 0)
         result.networkError = reply->errorString();
     reply->deleteLater();
     return result;

@@ -19,6 +19,9 @@ struct TlsMaterial {
 };
 TlsMaterial makeSelfSignedCertificate(const QString& directory);
 
+// Writes a store key file (mode 0600) with the given 64 hex characters, or a random key.
+bool writeStoreKeyFile(const QString& path, const QByteArray& hexKey = {});
+
 // Runs the real poruch-server binary on a port the OS picks, in a private data folder.
 class ServerProcess {
 public:
@@ -27,6 +30,9 @@ public:
 
     QString dataDir() const;
     QString workDir() const { return m_work.path(); }
+    QString configFile() const;
+    // Runs the real poruch-admin binary on this server's config; returns its exit code.
+    int admin(const QStringList& arguments, QByteArray* stdOut = nullptr, QByteArray* stdErr = nullptr) const;
 
     // Writes the config (dataDir, listen on 127.0.0.1:0 unless given) and starts the server.
     // Returns false (with error()) if it did not report listening within the timeout.
@@ -42,6 +48,7 @@ public:
     QProcess& process() { return *m_process; }
 
     static QString binary();
+    static QString adminBinary();
 
 private:
     QTemporaryDir m_work;
@@ -59,5 +66,10 @@ struct HttpResult {
     QString networkError;
 };
 HttpResult httpGet(const QUrl& url, const QList<QSslCertificate>& trusted = {});
+
+// Synchronous JSON request for API tests: adds Poruch-Protocol and the bearer token when given.
+HttpResult apiRequest(const QByteArray& method, const QUrl& url, const QByteArray& body = {}, const QString& token = {},
+    const QList<QSslCertificate>& trusted = {}, const QList<QPair<QByteArray, QByteArray>>& extraHeaders = {},
+    bool protocolHeader = true);
 
 } // namespace poruch::test

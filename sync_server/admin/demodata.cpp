@@ -1,0 +1,138 @@
+#include "demodata.h"
+
+#include "auth/passwordhash.h"
+#include "auth/secrets.h"
+#include "records/canonicalform.h"
+#include "storage/serverstore.h"
+#include "sync/syncservice.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+namespace poruch::server {
+
+namespace {
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+struct DemoFamily {
+    const char* adult;
+    const char* child;
+    int childBirthYear;
+    const char* address;
+    const char* phone;
+    bool displaced;
+    bool concernsChild;
+};
+
+// Invented people and places only.
+constexpr DemoFamily families[] = {
+    { "Приклад Олена Іванівна", "Приклад Марія Олегівна", 2016, "с. Тестове, вул. Садова, 4", "+380 50 000 00 01", true,
+        true },
+    { "Зразок Петро Миколайович", "Зразок Андрій Петрович", 2012, "с. Демівка, вул. Шкільна, 11", "+380 67 000 00 02",
+        false, true },
+    { "Умовна Галина Степанівна", nullptr, 0, "м. Баштанка (демо), вул. Миру, 7, кв. 2", "+380 93 000 00 03", false,
+        false },
+};
+
+} // namespace
+
+Result<DemoAccounts> seedDemoData(ServerStore& store)
+{
+    const auto existing = store.listUsers();
+    if (!existing)
+        return existing.error();
+    if (!existing->isEmpty())
+        return Error { QStringLiteral("demo.not_empty"),
+            QStringLiteral("the store already has users; demo data goes only into a new store") };
+
+    DemoAccounts accounts;
+    accounts.officePassword = newToken().left(16);
+    accounts.workerUsername = QStringLiteral("demo-worker");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    User office { uuid(), QStringLiteral("demo-office"), QStringLiteral("Демо Офіс"), Role::Office,
+        QStringLiteral("default"), hashPassword(accounts.officePassword), false, now };
+    User worker { uuid(), accounts.workerUsername, QStringLiteral("Демо Фахівчиня"), Role::SocialWorker,
+        QStringLiteral("default"), QString(), false, now };
+    const QString deviceId = uuid();
+
+    SyncService service(store);
+    auto done = store.transaction([&]() -> Result<void> {
+        for (const User& user : { office, worker }) {
+            if (auto inserted = store.insertUser(user); !inserted)
+                return inserted;
+        }
+        // Demo data arrives the way real data does: pushed by a (demo) device of the worker.
+        if (auto device = store.insertDevice(Device { deviceId, worker.id, QStringLiteral("demo seed"), now, now });
+            !device)
+            return device;
+        Session session { worker, Device { deviceId, worker.id, QStringLiteral("demo seed"), now, QDateTime() },
+            QString(), now.addDays(1) };
+        sync::PushRequest request { deviceId, {} };
+        qint64 seq = 1;
+        for (const DemoFamily& family : families) {
+            records::Case value;
+            value.id = uuid();
+            records::Member adult;
+            adult.id = uuid();
+            adult.fullName = QString::fromUtf8(family.adult);
+            adult.relation = QStringLiteral("applicant");
+            value.members.append(adult);
+            if (family.child) {
+                records::Member child;
+                child.id = uuid();
+                child.role = records::Member::Role::Child;
+                child.fullName = QString::fromUtf8(family.child);
+                child.birthDate = QDate(family.childBirthYear, 3, 1);
+                child.relation = QStringLiteral("child");
+                value.members.append(child);
+            }
+            value.address = QString::fromUtf8(family.address);
+            value.phone = QString::fromUtf8(family.phone);
+            value.internallyDisplaced = family.displaced;
+            value.assignedWorkers = { worker.id };
+            value.createdAt = now;
+            value.updatedAt = now;
+            sync::PushItem caseItem;
+            caseItem.seq = seq++;
+            caseItem.kind = sync::PushItem::Kind::Case;
+            caseItem.caseData = value;
+            request.items.append(caseItem);
+
+            records::Record notice;
+            notice.id = uuid();
+            notice.type = records::RecordType::Notice;
+            notice.formId = QStringLiteral("notice");
+            notice.caseId = value.id;
+            notice.body = QJsonObject { { QStringLiteral("concernsChild"), family.concernsChild },
+                { QStringLiteral("receivedAt"), now.toString(Qt::ISODate) },
+                { QStringLiteral("identifiedAt"), now.toString(Qt::ISODate) },
+                { QStringLiteral("origin"), QStringLiteral("report") } };
+            notice.authorUserId = worker.id;
+            notice.authorDeviceId = deviceId;
+            notice.createdAt = now;
+            notice.updatedAt = now;
+            notice.status = records::RecordStatus::Final;
+            notice.finalizedAt = now;
+            notice.contentHash = records::contentHash(notice);
+            sync::PushItem recordItem;
+            recordItem.seq = seq++;
+            recordItem.kind = sync::PushItem::Kind::Record;
+            recordItem.record = notice;
+            request.items.append(recordItem);
+        }
+        const auto pushed = service.push(session, request);
+        if (!pushed)
+            return pushed.error();
+        // The seeding device is not a real tablet: revoke it at once.
+        return store.revokeDevice(deviceId, now);
+    });
+    if (!done)
+        return done.error();
+    return accounts;
+}
+
+} // namespace poruch::server

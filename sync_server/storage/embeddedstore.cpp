@@ -1,0 +1,677 @@
+#include "embeddedstore.h"
+
+#include "serverschema.h"
+#include "store/database.h"
+#include "store/secretbytes.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cctype>
+
+#include <sys/stat.h>
+
+namespace poruch::server {
+
+namespace {
+
+QString iso(const QDateTime& value)
+{
+    return value.isValid() ? value.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromIso(const QString& text)
+{
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+// NOT NULL text columns: a null QString would bind SQL NULL, so bind "" instead.
+QString nn(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+template <typename T> Result<std::optional<T>> none()
+{
+    return std::optional<T>();
+}
+
+User readUser(const store::Statement& row)
+{
+    User user;
+    user.id = row.text(0);
+    user.username = row.text(1);
+    user.displayName = row.text(2);
+    user.role = roleFromId(row.text(3)).value_or(Role::SocialWorker);
+    user.unit = row.text(4);
+    user.passwordHash = row.text(5);
+    user.revoked = row.int64(6) != 0;
+    user.createdAt = fromIso(row.text(7));
+    return user;
+}
+
+const QString userColumns
+    = QStringLiteral("id, username, display_name, role, unit, password_hash, revoked, created_at");
+
+Device readDevice(const store::Statement& row)
+{
+    return Device { row.text(0), row.text(1), row.text(2), fromIso(row.text(3)), fromIso(row.text(4)) };
+}
+
+} // namespace
+
+Result<store::SecretBytes> readStoreKeyFile(const QString& path)
+{
+    struct stat info = {};
+    if (path.isEmpty() || ::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return Error { QStringLiteral("store.key_file_missing"),
+            QStringLiteral("store key file %1 not found").arg(path) };
+    if ((info.st_mode & 077) != 0)
+        return Error { QStringLiteral("store.key_file_permissions"),
+            QStringLiteral("store key file %1 must be readable by its owner only (chmod 600)").arg(path) };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error { QStringLiteral("store.key_file_missing"),
+            QStringLiteral("cannot read store key file %1: %2").arg(path, file.errorString()) };
+    QByteArray hex = file.readAll().trimmed();
+    store::SecretBytes key(QByteArray::fromHex(hex));
+    const bool wellFormed = hex.size() == 64 && key.size() == 32
+        && std::all_of(hex.cbegin(), hex.cend(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    hex.fill('\0');
+    if (!wellFormed)
+        return Error { QStringLiteral("store.key_file_invalid"),
+            QStringLiteral("store key file %1 must hold 64 hexadecimal characters (32 bytes)").arg(path) };
+    return key;
+}
+
+Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const QString& dataDir, const QString& keyFile)
+{
+    auto key = readStoreKeyFile(keyFile);
+    if (!key)
+        return key.error();
+    auto db = store::Database::open(QDir(dataDir).filePath(QStringLiteral("server.db")), *key);
+    if (!db)
+        return db.error();
+    if (auto migrated = store::migrate(**db, serverSchemaMigrations()); !migrated)
+        return migrated.error();
+    return std::unique_ptr<EmbeddedStore>(
+        new EmbeddedStore(std::move(db).value(), std::make_unique<store::SecretBytes>(std::move(key).value())));
+}
+
+EmbeddedStore::EmbeddedStore(std::unique_ptr<store::Database> db, std::unique_ptr<store::SecretBytes> key)
+    : m_db(std::move(db))
+    , m_key(std::move(key))
+{
+}
+
+EmbeddedStore::~EmbeddedStore() = default;
+
+Result<void> EmbeddedStore::transaction(const std::function<Result<void>()>& work)
+{
+    return m_db->transaction(work);
+}
+
+// ---- users ----
+
+Result<void> EmbeddedStore::insertUser(const User& user)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("INSERT INTO users(%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").arg(userColumns));
+    if (!st)
+        return st.error();
+    return st->bind(1, user.id)
+        .bind(2, nn(user.username))
+        .bind(3, nn(user.displayName))
+        .bind(4, roleId(user.role))
+        .bind(5, nn(user.unit))
+        .bind(6, nn(user.passwordHash))
+        .bind(7, user.revoked)
+        .bind(8, iso(user.createdAt))
+        .run();
+}
+
+Result<void> EmbeddedStore::updateUser(const User& user)
+{
+    auto st = m_db->prepare(QStringLiteral("UPDATE users SET display_name = ?2, role = ?3, unit = ?4, "
+                                           "password_hash = ?5, revoked = ?6 WHERE id = ?1"));
+    if (!st)
+        return st.error();
+    return st->bind(1, user.id)
+        .bind(2, nn(user.displayName))
+        .bind(3, roleId(user.role))
+        .bind(4, nn(user.unit))
+        .bind(5, nn(user.passwordHash))
+        .bind(6, user.revoked)
+        .run();
+}
+
+Result<std::optional<User>> EmbeddedStore::findUserById(const QString& id)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT %1 FROM users WHERE id = ?1").arg(userColumns));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, id).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<User>();
+    return std::optional<User>(readUser(*st));
+}
+
+Result<std::optional<User>> EmbeddedStore::findUserByName(const QString& username)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT %1 FROM users WHERE username = ?1").arg(userColumns));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, username).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<User>();
+    return std::optional<User>(readUser(*st));
+}
+
+Result<QList<User>> EmbeddedStore::listUsers()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(userColumns));
+    if (!st)
+        return st.error();
+    QList<User> users;
+    while (true) {
+        const auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        users.append(readUser(*st));
+    }
+    return users;
+}
+
+Result<void> EmbeddedStore::setAssignment(const QString& userId, const QString& caseId, bool assigned)
+{
+    auto st
+        = m_db->prepare(assigned ? QStringLiteral("INSERT OR IGNORE INTO caseload(user_id, case_id) VALUES (?1, ?2)")
+                                 : QStringLiteral("DELETE FROM caseload WHERE user_id = ?1 AND case_id = ?2"));
+    if (!st)
+        return st.error();
+    return st->bind(1, userId).bind(2, caseId).run();
+}
+
+Result<bool> EmbeddedStore::isAssigned(const QString& userId, const QString& caseId)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT 1 FROM caseload WHERE user_id = ?1 AND case_id = ?2"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, userId).bind(2, caseId).step();
+    if (!row)
+        return row.error();
+    return *row;
+}
+
+Result<QStringList> EmbeddedStore::assignedCases(const QString& userId)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT case_id FROM caseload WHERE user_id = ?1 ORDER BY case_id"));
+    if (!st)
+        return st.error();
+    st->bind(1, userId);
+    QStringList cases;
+    while (true) {
+        const auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        cases << st->text(0);
+    }
+    return cases;
+}
+
+// ---- enrollment, devices, tokens ----
+
+Result<void> EmbeddedStore::insertEnrollmentCode(const EnrollmentCode& code)
+{
+    auto st = m_db->prepare(QStringLiteral("INSERT INTO enrollment_codes(digest, user_id, created_by, created_at, "
+                                           "expires_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    if (!st)
+        return st.error();
+    return st->bind(1, code.digest)
+        .bind(2, code.userId)
+        .bind(3, nn(code.createdBy))
+        .bind(4, iso(code.createdAt))
+        .bind(5, iso(code.expiresAt))
+        .run();
+}
+
+Result<std::optional<EnrollmentCode>> EmbeddedStore::findEnrollmentCode(const QString& digest)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT digest, user_id, created_by, created_at, expires_at, used_at, "
+                                           "device_id FROM enrollment_codes WHERE digest = ?1"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, digest).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<EnrollmentCode>();
+    return std::optional<EnrollmentCode>(EnrollmentCode { st->text(0), st->text(1), st->text(2), fromIso(st->text(3)),
+        fromIso(st->text(4)), fromIso(st->text(5)), st->text(6) });
+}
+
+Result<void> EmbeddedStore::markEnrollmentCodeUsed(const QString& digest, const QString& deviceId, const QDateTime& at)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "UPDATE enrollment_codes SET used_at = ?2, device_id = ?3 WHERE digest = ?1 AND used_at IS NULL"));
+    if (!st)
+        return st.error();
+    if (auto done = st->bind(1, digest).bind(2, iso(at)).bind(3, deviceId).run(); !done)
+        return done.error();
+    if (m_db->changes() != 1)
+        return Error { QStringLiteral("enrollment_code_invalid"), QStringLiteral("enrollment code already used") };
+    return {};
+}
+
+Result<void> EmbeddedStore::insertDevice(const Device& device)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("INSERT INTO devices(id, user_id, label, enrolled_at, revoked_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    if (!st)
+        return st.error();
+    return st->bind(1, device.id)
+        .bind(2, device.userId)
+        .bind(3, nn(device.label))
+        .bind(4, iso(device.enrolledAt))
+        .bind(5, device.revokedAt.isValid() ? iso(device.revokedAt) : QString())
+        .run();
+}
+
+Result<std::optional<Device>> EmbeddedStore::findDevice(const QString& id)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("SELECT id, user_id, label, enrolled_at, revoked_at FROM devices WHERE id = ?1"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, id).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<Device>();
+    return std::optional<Device>(readDevice(*st));
+}
+
+Result<QList<Device>> EmbeddedStore::listDevices()
+{
+    auto st = m_db->prepare(
+        QStringLiteral("SELECT id, user_id, label, enrolled_at, revoked_at FROM devices ORDER BY enrolled_at"));
+    if (!st)
+        return st.error();
+    QList<Device> devices;
+    while (true) {
+        const auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        devices.append(readDevice(*st));
+    }
+    return devices;
+}
+
+Result<void> EmbeddedStore::revokeDevice(const QString& id, const QDateTime& at)
+{
+    auto st = m_db->prepare(QStringLiteral("UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL"));
+    if (!st)
+        return st.error();
+    return st->bind(1, id).bind(2, iso(at)).run();
+}
+
+Result<void> EmbeddedStore::insertToken(const TokenRow& token)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "INSERT INTO tokens(digest, device_id, user_id, issued_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    if (!st)
+        return st.error();
+    return st->bind(1, token.digest)
+        .bind(2, token.deviceId)
+        .bind(3, token.userId)
+        .bind(4, iso(token.issuedAt))
+        .bind(5, iso(token.expiresAt))
+        .run();
+}
+
+Result<std::optional<TokenRow>> EmbeddedStore::findToken(const QString& digest)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("SELECT digest, device_id, user_id, issued_at, expires_at FROM tokens WHERE digest = ?1"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, digest).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<TokenRow>();
+    return std::optional<TokenRow>(
+        TokenRow { st->text(0), st->text(1), st->text(2), fromIso(st->text(3)), fromIso(st->text(4)) });
+}
+
+Result<void> EmbeddedStore::deleteToken(const QString& digest)
+{
+    auto st = m_db->prepare(QStringLiteral("DELETE FROM tokens WHERE digest = ?1"));
+    if (!st)
+        return st.error();
+    return st->bind(1, digest).run();
+}
+
+// ---- sync data ----
+
+Result<std::optional<PushReceipt>> EmbeddedStore::findReceipt(const QString& deviceId, qint64 seq)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("SELECT item_digest, result_json FROM push_receipts WHERE device_id = ?1 AND seq = ?2"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, deviceId).bind(2, seq).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<PushReceipt>();
+    return std::optional<PushReceipt>(PushReceipt { deviceId, seq, st->text(0), st->text(1) });
+}
+
+Result<void> EmbeddedStore::insertReceipt(const PushReceipt& receipt)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("INSERT INTO push_receipts(device_id, seq, item_digest, result_json) VALUES (?1, ?2, ?3, ?4)"));
+    if (!st)
+        return st.error();
+    return st->bind(1, receipt.deviceId)
+        .bind(2, receipt.seq)
+        .bind(3, receipt.itemDigest)
+        .bind(4, receipt.resultJson)
+        .run();
+}
+
+Result<std::optional<QJsonObject>> EmbeddedStore::findCase(const QString& id)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT json FROM cases WHERE id = ?1"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, id).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<QJsonObject>();
+    return std::optional<QJsonObject>(QJsonDocument::fromJson(st->text(0).toUtf8()).object());
+}
+
+Result<void> EmbeddedStore::saveCase(const QString& id, const QJsonObject& caseJson)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "INSERT INTO cases(id, json) VALUES (?1, ?2) ON CONFLICT(id) DO UPDATE SET json = excluded.json"));
+    if (!st)
+        return st.error();
+    return st->bind(1, id).bind(2, QString::fromUtf8(QJsonDocument(caseJson).toJson(QJsonDocument::Compact))).run();
+}
+
+Result<std::optional<StoredRecord>> EmbeddedStore::findRecord(const QString& id)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT id, case_id, type, revision, final, content_hash, journal_number, "
+                                           "chain_hash, json FROM records WHERE id = ?1"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, id).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<StoredRecord>();
+    return std::optional<StoredRecord>(StoredRecord { st->text(0), st->text(1), st->text(2), int(st->int64(3)),
+        st->int64(4) != 0, st->text(5), st->text(6), st->text(7), st->text(8) });
+}
+
+Result<void> EmbeddedStore::saveRecord(const StoredRecord& record)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "INSERT INTO records(id, case_id, type, revision, final, content_hash, journal_number, chain_hash, json) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, "
+        "type = excluded.type, revision = excluded.revision, final = excluded.final, content_hash = "
+        "excluded.content_hash, journal_number = excluded.journal_number, chain_hash = excluded.chain_hash, "
+        "json = excluded.json"));
+    if (!st)
+        return st.error();
+    return st->bind(1, record.id)
+        .bind(2, nn(record.caseId))
+        .bind(3, nn(record.type))
+        .bind(4, record.revision)
+        .bind(5, record.final)
+        .bind(6, nn(record.contentHash))
+        .bind(7, nn(record.journalNumber))
+        .bind(8, nn(record.chainHash))
+        .bind(9, nn(record.json))
+        .run();
+}
+
+Result<QString> EmbeddedStore::lastChainHash(const QString& caseId)
+{
+    // The chain follows ingest order of final records, which is the order of their change cursors.
+    auto st = m_db->prepare(
+        QStringLiteral("SELECT r.chain_hash FROM records r JOIN changes c ON c.entity_id = r.id AND c.kind = 'record' "
+                       "WHERE r.case_id = ?1 AND r.final = 1 ORDER BY c.cursor DESC LIMIT 1"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, caseId).step();
+    if (!row)
+        return row.error();
+    return *row ? st->text(0) : QString();
+}
+
+Result<qint64> EmbeddedStore::insertConflict(
+    const QString& recordId, int revision, const QString& deviceId, const QString& json, const QDateTime& at)
+{
+    auto st = m_db->prepare(QStringLiteral("INSERT INTO record_conflicts(record_id, revision, device_id, json, "
+                                           "created_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    if (!st)
+        return st.error();
+    if (auto done
+        = st->bind(1, recordId).bind(2, revision).bind(3, nn(deviceId)).bind(4, nn(json)).bind(5, iso(at)).run();
+        !done)
+        return done.error();
+    return m_db->lastInsertRowId();
+}
+
+Result<std::optional<QString>> EmbeddedStore::findConflictJson(qint64 conflictId)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT json FROM record_conflicts WHERE id = ?1"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, conflictId).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return none<QString>();
+    return std::optional<QString>(st->text(0));
+}
+
+Result<int> EmbeddedStore::nextJournalNumber(const QString& unit, int year)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("INSERT INTO journal_counters(unit, year, last_number) VALUES (?1, ?2, 1) "
+                       "ON CONFLICT(unit, year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number"));
+    if (!st)
+        return st.error();
+    const auto row = st->bind(1, unit).bind(2, year).step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error { QStringLiteral("store.sql"), QStringLiteral("journal counter returned no row") };
+    const int number = int(st->int64(0));
+    st->reset();
+    return number;
+}
+
+Result<qint64> EmbeddedStore::appendChange(
+    const QString& kind, const QString& caseId, const QString& entityId, const QString& targetUserId)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("INSERT INTO changes(kind, case_id, entity_id, target_user) VALUES (?1, ?2, ?3, ?4)"));
+    if (!st)
+        return st.error();
+    if (auto done = st->bind(1, kind)
+                        .bind(2, caseId.isEmpty() ? QString() : caseId)
+                        .bind(3, entityId)
+                        .bind(4, targetUserId.isEmpty() ? QString() : targetUserId)
+                        .run();
+        !done)
+        return done.error();
+    return m_db->lastInsertRowId();
+}
+
+Result<QList<ChangeRow>> EmbeddedStore::changesAfter(qint64 cursor, const QString& userId, int limit)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "SELECT cursor, kind, COALESCE(case_id, ''), entity_id FROM changes WHERE cursor > ?1 AND "
+        "(target_user IS NULL OR target_user = ?2) AND "
+        "(case_id IS NULL OR case_id IN (SELECT case_id FROM caseload WHERE user_id = ?2)) ORDER BY cursor LIMIT ?3"));
+    if (!st)
+        return st.error();
+    st->bind(1, cursor).bind(2, userId).bind(3, limit);
+    QList<ChangeRow> rows;
+    while (true) {
+        const auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        rows.append(ChangeRow { st->int64(0), st->text(1), st->text(2), st->text(3) });
+    }
+    return rows;
+}
+
+Result<QStringList> EmbeddedStore::recordIdsOfCase(const QString& caseId)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT id FROM records WHERE case_id = ?1 ORDER BY id"));
+    if (!st)
+        return st.error();
+    st->bind(1, caseId);
+    QStringList ids;
+    while (true) {
+        const auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ids << st->text(0);
+    }
+    return ids;
+}
+
+Result<qint64> EmbeddedStore::lastCursor()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT COALESCE(MAX(cursor), 0) FROM changes"));
+    if (!st)
+        return st.error();
+    const auto row = st->step();
+    if (!row)
+        return row.error();
+    const qint64 cursor = st->int64(0);
+    st->reset();
+    return cursor;
+}
+
+// ---- audit ----
+
+Result<void> EmbeddedStore::appendAudit(const AuditEntry& entry)
+{
+    auto st = m_db->prepare(QStringLiteral("INSERT INTO audit_log(at, user_id, device_id, action, case_id, record_id, "
+                                           "detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    if (!st)
+        return st.error();
+    return st->bind(1, iso(entry.at))
+        .bind(2, nn(entry.userId))
+        .bind(3, nn(entry.deviceId))
+        .bind(4, nn(entry.action))
+        .bind(5, nn(entry.caseId))
+        .bind(6, nn(entry.recordId))
+        .bind(7, nn(entry.detail))
+        .run();
+}
+
+Result<QList<AuditEntry>> EmbeddedStore::auditEntries(const AuditFilter& filter)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("SELECT id, at, user_id, device_id, action, case_id, record_id, detail FROM audit_log WHERE "
+                       "(?1 = '' OR user_id = ?1) AND (?2 = '' OR record_id = ?2) AND (?3 = '' OR case_id = ?3) AND "
+                       "(?4 = '' OR at >= ?4) AND (?5 = '' OR at < ?5) ORDER BY id DESC LIMIT ?6"));
+    if (!st)
+        return st.error();
+    st->bind(1, filter.userId.isNull() ? QStringLiteral("") : filter.userId)
+        .bind(2, filter.recordId.isNull() ? QStringLiteral("") : filter.recordId)
+        .bind(3, filter.caseId.isNull() ? QStringLiteral("") : filter.caseId)
+        .bind(4, filter.from.isValid() ? iso(filter.from) : QStringLiteral(""))
+        .bind(5, filter.until.isValid() ? iso(filter.until) : QStringLiteral(""))
+        .bind(6, filter.limit);
+    QList<AuditEntry> entries;
+    while (true) {
+        const auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        entries.append(AuditEntry { st->int64(0), fromIso(st->text(1)), st->text(2), st->text(3), st->text(4),
+            st->text(5), st->text(6), st->text(7) });
+    }
+    return entries;
+}
+
+// ---- operations ----
+
+Result<void> EmbeddedStore::integrityCheck()
+{
+    return m_db->integrityCheck();
+}
+
+Result<void> EmbeddedStore::backupTo(const QString& path)
+{
+    if (QFileInfo::exists(path))
+        return Error { QStringLiteral("store.io"), QStringLiteral("backup target %1 already exists").arg(path) };
+    // sqlcipher_export copies into an attached database encrypted with the same raw key: the backup is
+    // as protected as the store and consistent (it runs inside one read transaction).
+    QByteArray keyLiteral = "x'" + m_key->bytes().toHex() + "'";
+    auto attach = m_db->prepare(QStringLiteral("ATTACH DATABASE ?1 AS backup KEY ?2"));
+    if (!attach)
+        return attach.error();
+    auto attached = attach->bind(1, path).bind(2, QString::fromLatin1(keyLiteral)).run();
+    keyLiteral.fill('\0');
+    attach = Error {}; // release the statement (and its copy of the bound key) now
+    m_db->clearStatementCache();
+    if (!attached)
+        return attached.error();
+    auto exported = m_db->exec(QStringLiteral("SELECT sqlcipher_export('backup')"));
+    auto detached = m_db->exec(QStringLiteral("DETACH DATABASE backup"));
+    if (!exported)
+        return exported.error();
+    return detached;
+}
+
+Result<QJsonObject> EmbeddedStore::counts()
+{
+    QJsonObject result;
+    const QStringList tables { QStringLiteral("users"), QStringLiteral("devices"), QStringLiteral("cases"),
+        QStringLiteral("records"), QStringLiteral("record_conflicts"), QStringLiteral("changes"),
+        QStringLiteral("audit_log") };
+    for (const QString& table : tables) {
+        auto st = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
+        if (!st)
+            return st.error();
+        const auto row = st->step();
+        if (!row)
+            return row.error();
+        result.insert(table, double(st->int64(0)));
+        st->reset();
+    }
+    return result;
+}
+
+} // namespace poruch::server
