@@ -649,7 +649,14 @@ Result<void> EmbeddedStore::backupTo(const QString& path)
     if (!attached)
         return attached.error();
     auto exported = m_db->exec(QStringLiteral("SELECT sqlcipher_export('backup')"));
+    // sqlcipher_export copies schema and rows, not the schema version the migrations rely on.
+    const auto version = m_db->userVersion();
+    if (exported && version)
+        exported = m_db->exec(QStringLiteral("PRAGMA backup.user_version = %1").arg(*version));
+    else if (exported)
+        exported = version.error();
     auto detached = m_db->exec(QStringLiteral("DETACH DATABASE backup"));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (!exported)
         return exported.error();
     return detached;
