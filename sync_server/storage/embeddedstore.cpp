@@ -34,9 +34,48 @@ QString nn(const QString& value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-template <typename T> Result<std::optional<T>> none()
+// The first row of a prepared (and bound) query, mapped by read(); nullopt when there is none.
+template <typename Read>
+auto firstRow(Result<store::Statement>& st, Read read) -> Result<std::optional<decltype(read(*st))>>
 {
-    return std::optional<T>();
+    using T = decltype(read(*st));
+    if (!st)
+        return st.error();
+    const auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<T>();
+    std::optional<T> value(read(*st));
+    st->reset();
+    return value;
+}
+
+// Every row of a prepared (and bound) query, mapped by read().
+template <typename Read> auto allRows(Result<store::Statement>& st, Read read) -> Result<QList<decltype(read(*st))>>
+{
+    QList<decltype(read(*st))> rows;
+    if (!st)
+        return st.error();
+    while (true) {
+        const auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        rows.append(read(*st));
+    }
+    return rows;
+}
+
+QString textColumn(const store::Statement& row)
+{
+    return row.text(0);
+}
+
+qint64 integerColumn(const store::Statement& row)
+{
+    return row.int64(0);
 }
 
 User readUser(const store::Statement& row)
@@ -151,44 +190,23 @@ Result<void> EmbeddedStore::updateUser(const User& user)
 Result<std::optional<User>> EmbeddedStore::findUserById(const QString& id)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT %1 FROM users WHERE id = ?1").arg(userColumns));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, id).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<User>();
-    return std::optional<User>(readUser(*st));
+    if (st)
+        st->bind(1, id);
+    return firstRow(st, readUser);
 }
 
 Result<std::optional<User>> EmbeddedStore::findUserByName(const QString& username)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT %1 FROM users WHERE username = ?1").arg(userColumns));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, username).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<User>();
-    return std::optional<User>(readUser(*st));
+    if (st)
+        st->bind(1, username);
+    return firstRow(st, readUser);
 }
 
 Result<QList<User>> EmbeddedStore::listUsers()
 {
     auto st = m_db->prepare(QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(userColumns));
-    if (!st)
-        return st.error();
-    QList<User> users;
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        users.append(readUser(*st));
-    }
-    return users;
+    return allRows(st, readUser);
 }
 
 Result<void> EmbeddedStore::setAssignment(const QString& userId, const QString& caseId, bool assigned)
@@ -204,30 +222,20 @@ Result<void> EmbeddedStore::setAssignment(const QString& userId, const QString& 
 Result<bool> EmbeddedStore::isAssigned(const QString& userId, const QString& caseId)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT 1 FROM caseload WHERE user_id = ?1 AND case_id = ?2"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, userId).bind(2, caseId).step();
+    if (st)
+        st->bind(1, userId).bind(2, caseId);
+    const auto row = firstRow(st, integerColumn);
     if (!row)
         return row.error();
-    return *row;
+    return row->has_value();
 }
 
 Result<QStringList> EmbeddedStore::assignedCases(const QString& userId)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT case_id FROM caseload WHERE user_id = ?1 ORDER BY case_id"));
-    if (!st)
-        return st.error();
-    st->bind(1, userId);
-    QStringList cases;
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        cases << st->text(0);
-    }
-    return cases;
+    if (st)
+        st->bind(1, userId);
+    return allRows(st, textColumn);
 }
 
 // ---- enrollment, devices, tokens ----
@@ -250,15 +258,12 @@ Result<std::optional<EnrollmentCode>> EmbeddedStore::findEnrollmentCode(const QS
 {
     auto st = m_db->prepare(QStringLiteral("SELECT digest, user_id, created_by, created_at, expires_at, used_at, "
                                            "device_id FROM enrollment_codes WHERE digest = ?1"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, digest).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<EnrollmentCode>();
-    return std::optional<EnrollmentCode>(EnrollmentCode { st->text(0), st->text(1), st->text(2), fromIso(st->text(3)),
-        fromIso(st->text(4)), fromIso(st->text(5)), st->text(6) });
+    if (st)
+        st->bind(1, digest);
+    return firstRow(st, [](const store::Statement& row) {
+        return EnrollmentCode { row.text(0), row.text(1), row.text(2), fromIso(row.text(3)), fromIso(row.text(4)),
+            fromIso(row.text(5)), row.text(6) };
+    });
 }
 
 Result<void> EmbeddedStore::markEnrollmentCodeUsed(const QString& digest, const QString& deviceId, const QDateTime& at)
@@ -292,32 +297,16 @@ Result<std::optional<Device>> EmbeddedStore::findDevice(const QString& id)
 {
     auto st = m_db->prepare(
         QStringLiteral("SELECT id, user_id, label, enrolled_at, revoked_at FROM devices WHERE id = ?1"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, id).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<Device>();
-    return std::optional<Device>(readDevice(*st));
+    if (st)
+        st->bind(1, id);
+    return firstRow(st, readDevice);
 }
 
 Result<QList<Device>> EmbeddedStore::listDevices()
 {
     auto st = m_db->prepare(
         QStringLiteral("SELECT id, user_id, label, enrolled_at, revoked_at FROM devices ORDER BY enrolled_at"));
-    if (!st)
-        return st.error();
-    QList<Device> devices;
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        devices.append(readDevice(*st));
-    }
-    return devices;
+    return allRows(st, readDevice);
 }
 
 Result<void> EmbeddedStore::revokeDevice(const QString& id, const QDateTime& at)
@@ -346,15 +335,11 @@ Result<std::optional<TokenRow>> EmbeddedStore::findToken(const QString& digest)
 {
     auto st = m_db->prepare(
         QStringLiteral("SELECT digest, device_id, user_id, issued_at, expires_at FROM tokens WHERE digest = ?1"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, digest).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<TokenRow>();
-    return std::optional<TokenRow>(
-        TokenRow { st->text(0), st->text(1), st->text(2), fromIso(st->text(3)), fromIso(st->text(4)) });
+    if (st)
+        st->bind(1, digest);
+    return firstRow(st, [](const store::Statement& row) {
+        return TokenRow { row.text(0), row.text(1), row.text(2), fromIso(row.text(3)), fromIso(row.text(4)) };
+    });
 }
 
 Result<void> EmbeddedStore::deleteToken(const QString& digest)
@@ -371,14 +356,11 @@ Result<std::optional<PushReceipt>> EmbeddedStore::findReceipt(const QString& dev
 {
     auto st = m_db->prepare(
         QStringLiteral("SELECT item_digest, result_json FROM push_receipts WHERE device_id = ?1 AND seq = ?2"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, deviceId).bind(2, seq).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<PushReceipt>();
-    return std::optional<PushReceipt>(PushReceipt { deviceId, seq, st->text(0), st->text(1) });
+    if (st)
+        st->bind(1, deviceId).bind(2, seq);
+    return firstRow(st, [&](const store::Statement& row) {
+        return PushReceipt { deviceId, seq, row.text(0), row.text(1) };
+    });
 }
 
 Result<void> EmbeddedStore::insertReceipt(const PushReceipt& receipt)
@@ -397,14 +379,10 @@ Result<void> EmbeddedStore::insertReceipt(const PushReceipt& receipt)
 Result<std::optional<QJsonObject>> EmbeddedStore::findCase(const QString& id)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT json FROM cases WHERE id = ?1"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, id).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<QJsonObject>();
-    return std::optional<QJsonObject>(QJsonDocument::fromJson(st->text(0).toUtf8()).object());
+    if (st)
+        st->bind(1, id);
+    return firstRow(
+        st, [](const store::Statement& row) { return QJsonDocument::fromJson(row.text(0).toUtf8()).object(); });
 }
 
 Result<void> EmbeddedStore::saveCase(const QString& id, const QJsonObject& caseJson)
@@ -420,15 +398,12 @@ Result<std::optional<StoredRecord>> EmbeddedStore::findRecord(const QString& id)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT id, case_id, type, revision, final, content_hash, journal_number, "
                                            "chain_hash, json FROM records WHERE id = ?1"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, id).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<StoredRecord>();
-    return std::optional<StoredRecord>(StoredRecord { st->text(0), st->text(1), st->text(2), int(st->int64(3)),
-        st->int64(4) != 0, st->text(5), st->text(6), st->text(7), st->text(8) });
+    if (st)
+        st->bind(1, id);
+    return firstRow(st, [](const store::Statement& row) {
+        return StoredRecord { row.text(0), row.text(1), row.text(2), int(row.int64(3)), row.int64(4) != 0, row.text(5),
+            row.text(6), row.text(7), row.text(8) };
+    });
 }
 
 Result<void> EmbeddedStore::saveRecord(const StoredRecord& record)
@@ -459,12 +434,12 @@ Result<QString> EmbeddedStore::lastChainHash(const QString& caseId)
     auto st = m_db->prepare(
         QStringLiteral("SELECT r.chain_hash FROM records r JOIN changes c ON c.entity_id = r.id AND c.kind = 'record' "
                        "WHERE r.case_id = ?1 AND r.final = 1 ORDER BY c.cursor DESC LIMIT 1"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, caseId).step();
-    if (!row)
-        return row.error();
-    return *row ? st->text(0) : QString();
+    if (st)
+        st->bind(1, caseId);
+    const auto hash = firstRow(st, textColumn);
+    if (!hash)
+        return hash.error();
+    return hash->value_or(QString());
 }
 
 Result<qint64> EmbeddedStore::insertConflict(
@@ -484,14 +459,9 @@ Result<qint64> EmbeddedStore::insertConflict(
 Result<std::optional<QString>> EmbeddedStore::findConflictJson(qint64 conflictId)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT json FROM record_conflicts WHERE id = ?1"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, conflictId).step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return none<QString>();
-    return std::optional<QString>(st->text(0));
+    if (st)
+        st->bind(1, conflictId);
+    return firstRow(st, textColumn);
 }
 
 Result<int> EmbeddedStore::nextJournalNumber(const QString& unit, int year)
@@ -499,16 +469,14 @@ Result<int> EmbeddedStore::nextJournalNumber(const QString& unit, int year)
     auto st = m_db->prepare(
         QStringLiteral("INSERT INTO journal_counters(unit, year, last_number) VALUES (?1, ?2, 1) "
                        "ON CONFLICT(unit, year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number"));
-    if (!st)
-        return st.error();
-    const auto row = st->bind(1, unit).bind(2, year).step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    if (st)
+        st->bind(1, unit).bind(2, year);
+    const auto number = firstRow(st, integerColumn);
+    if (!number)
+        return number.error();
+    if (!number->has_value())
         return Error { QStringLiteral("store.sql"), QStringLiteral("journal counter returned no row") };
-    const int number = int(st->int64(0));
-    st->reset();
-    return number;
+    return int(**number);
 }
 
 Result<qint64> EmbeddedStore::appendChange(
@@ -534,50 +502,28 @@ Result<QList<ChangeRow>> EmbeddedStore::changesAfter(qint64 cursor, const QStrin
         "SELECT cursor, kind, COALESCE(case_id, ''), entity_id FROM changes WHERE cursor > ?1 AND "
         "(target_user IS NULL OR target_user = ?2) AND "
         "(case_id IS NULL OR case_id IN (SELECT case_id FROM caseload WHERE user_id = ?2)) ORDER BY cursor LIMIT ?3"));
-    if (!st)
-        return st.error();
-    st->bind(1, cursor).bind(2, userId).bind(3, limit);
-    QList<ChangeRow> rows;
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        rows.append(ChangeRow { st->int64(0), st->text(1), st->text(2), st->text(3) });
-    }
-    return rows;
+    if (st)
+        st->bind(1, cursor).bind(2, userId).bind(3, limit);
+    return allRows(st, [](const store::Statement& row) {
+        return ChangeRow { row.int64(0), row.text(1), row.text(2), row.text(3) };
+    });
 }
 
 Result<QStringList> EmbeddedStore::recordIdsOfCase(const QString& caseId)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT id FROM records WHERE case_id = ?1 ORDER BY id"));
-    if (!st)
-        return st.error();
-    st->bind(1, caseId);
-    QStringList ids;
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        ids << st->text(0);
-    }
-    return ids;
+    if (st)
+        st->bind(1, caseId);
+    return allRows(st, textColumn);
 }
 
 Result<qint64> EmbeddedStore::lastCursor()
 {
     auto st = m_db->prepare(QStringLiteral("SELECT COALESCE(MAX(cursor), 0) FROM changes"));
-    if (!st)
-        return st.error();
-    const auto row = st->step();
-    if (!row)
-        return row.error();
-    const qint64 cursor = st->int64(0);
-    st->reset();
-    return cursor;
+    const auto cursor = firstRow(st, integerColumn);
+    if (!cursor)
+        return cursor.error();
+    return cursor->value_or(0);
 }
 
 // ---- audit ----
@@ -612,17 +558,10 @@ Result<QList<AuditEntry>> EmbeddedStore::auditEntries(const AuditFilter& filter)
         .bind(4, filter.from.isValid() ? iso(filter.from) : QStringLiteral(""))
         .bind(5, filter.until.isValid() ? iso(filter.until) : QStringLiteral(""))
         .bind(6, filter.limit);
-    QList<AuditEntry> entries;
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        entries.append(AuditEntry { st->int64(0), fromIso(st->text(1)), st->text(2), st->text(3), st->text(4),
-            st->text(5), st->text(6), st->text(7) });
-    }
-    return entries;
+    return allRows(st, [](const store::Statement& row) {
+        return AuditEntry { row.int64(0), fromIso(row.text(1)), row.text(2), row.text(3), row.text(4), row.text(5),
+            row.text(6), row.text(7) };
+    });
 }
 
 // ---- operations ----
@@ -670,13 +609,10 @@ Result<QJsonObject> EmbeddedStore::counts()
         QStringLiteral("audit_log") };
     for (const QString& table : tables) {
         auto st = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
-        if (!st)
-            return st.error();
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        result.insert(table, double(st->int64(0)));
-        st->reset();
+        const auto count = firstRow(st, integerColumn);
+        if (!count)
+            return count.error();
+        result.insert(table, double(count->value_or(0)));
     }
     return result;
 }
