@@ -38,6 +38,47 @@ constexpr DemoFamily families[] = {
         false },
 };
 
+// A complete notice (appendix 4 of 001) about an invented family, as a worker would finalize it.
+QJsonObject demoNoticeBody(const DemoFamily& family, const QDateTime& now)
+{
+    const QString at = now.toOffsetFromUtc(2 * 3600).toString(Qt::ISODate);
+    const QString earlier = now.addSecs(-3600).toOffsetFromUtc(2 * 3600).toString(Qt::ISODate);
+    QJsonObject body {
+        { QStringLiteral("senderOrganisation"), QStringLiteral("Демо-ліцей") },
+        { QStringLiteral("recipientOrganisation"), QStringLiteral("Відділ з соціальних питань (демо)") },
+        { QStringLiteral("channel"), QStringLiteral("phone") },
+        { QStringLiteral("receivedAt"), at },
+        { QStringLiteral("identifiedAt"), earlier },
+        { QStringLiteral("origin"), QStringLiteral("report") },
+        { QStringLiteral("subjectKind"), family.child ? QStringLiteral("child") : QStringLiteral("person") },
+        { QStringLiteral("subjectName"), QString::fromUtf8(family.child ? family.child : family.adult) },
+        { QStringLiteral("concernsChild"), family.concernsChild },
+        { QStringLiteral("address"), QString::fromUtf8(family.address) },
+        { QStringLiteral("phone"), QString::fromUtf8(family.phone) },
+        { QStringLiteral("indicatorsGeneral"), QJsonArray { QStringLiteral("general.08") } },
+        { QStringLiteral("indicatorsAbuse"), QJsonArray {} },
+        { QStringLiteral("indicatorsAbandonment"), QJsonArray {} },
+        { QStringLiteral("indicatorsHealth"), QJsonArray {} },
+        { QStringLiteral("contentText"), QStringLiteral("Демонстраційний запис: вигадана сім'я.") },
+        { QStringLiteral("crisis"), false },
+        { QStringLiteral("pregnancyRisk"), false },
+        { QStringLiteral("newbornAbandonmentIntent"), false },
+        { QStringLiteral("policeConsent"),
+            QJsonObject { { QStringLiteral("decision"), QStringLiteral("not_asked") },
+                { QStringLiteral("by"), QString() }, { QStringLiteral("at"), QJsonValue() },
+                { QStringLiteral("refusalReason"), QString() } } },
+        { QStringLiteral("reporterName"), QStringLiteral("Демо-вчителька") },
+        { QStringLiteral("reporterInfo"), QStringLiteral("класний керівник") },
+        { QStringLiteral("reporterSource"), QStringLiteral("social_work_subject") },
+        { QStringLiteral("reporterOrganisation"), QStringLiteral("education") },
+        { QStringLiteral("receivedByName"), QStringLiteral("Демо Фахівчиня") },
+        { QStringLiteral("receivedByPosition"), QStringLiteral("фахівчиня із соціальної роботи") },
+    };
+    if (family.child)
+        body.insert(QStringLiteral("subjectAge"), now.date().year() - family.childBirthYear);
+    return body;
+}
+
 } // namespace
 
 Result<DemoAccounts> seedDemoData(ServerStore& store)
@@ -107,10 +148,7 @@ Result<DemoAccounts> seedDemoData(ServerStore& store)
             notice.type = records::RecordType::Notice;
             notice.formId = QStringLiteral("notice");
             notice.caseId = value.id;
-            notice.body = QJsonObject { { QStringLiteral("concernsChild"), family.concernsChild },
-                { QStringLiteral("receivedAt"), now.toString(Qt::ISODate) },
-                { QStringLiteral("identifiedAt"), now.toString(Qt::ISODate) },
-                { QStringLiteral("origin"), QStringLiteral("report") } };
+            notice.body = demoNoticeBody(family, now);
             notice.authorUserId = worker.id;
             notice.authorDeviceId = deviceId;
             notice.createdAt = now;
@@ -127,6 +165,11 @@ Result<DemoAccounts> seedDemoData(ServerStore& store)
         const auto pushed = service.push(session, request);
         if (!pushed)
             return pushed.error();
+        for (const auto& result : pushed->results) {
+            if (result.status != sync::PushResult::Status::Applied)
+                return Error { QStringLiteral("demo.rejected"),
+                    QStringLiteral("demo item %1 was not applied: %2").arg(result.seq).arg(result.reason.message) };
+        }
         // The seeding device is not a real tablet: revoke it at once.
         return store.revokeDevice(deviceId, now);
     });

@@ -1,6 +1,8 @@
 #include "syncservice.h"
 
 #include "auth/secrets.h"
+#include "forms/formregistry.h"
+#include "forms/formvalidator.h"
 #include "records/canonicalform.h"
 #include "server/serverlogging.h"
 
@@ -40,6 +42,42 @@ bool concernsChild(const records::Record& record)
 {
     return record.type == records::RecordType::Notice
         && record.body.value(QStringLiteral("concernsChild")).toBool(false);
+}
+
+// Built-in form definitions, loaded once: a pushed record must match the form version it names.
+const forms::FormRegistry& formRegistry()
+{
+    static const forms::FormRegistry registry = [] {
+        forms::FormRegistry loaded;
+        if (auto ok = loaded.loadBuiltIn(); !ok)
+            qCCritical(lcServer) << "built-in forms failed to load:" << ok.error().code;
+        return loaded;
+    }();
+    return registry;
+}
+
+// Drafts may be incomplete, final acts must be complete. The message names fields and rule codes only.
+std::optional<Error> bodyProblem(const records::Record& record, const QDateTime& now)
+{
+    const forms::FormValidator validator(
+        forms::ValidationContext { now, QTimeZone(QByteArrayLiteral("Europe/Kyiv")), {} });
+    const auto issues = validator.validate(formRegistry(), record.formId, record.formVersion, record.body,
+        record.isFinal() ? forms::FormValidator::Mode::Final : forms::FormValidator::Mode::Draft);
+    if (!issues)
+        return Error { QStringLiteral("unknown_form"),
+            QStringLiteral("form %1 version %2 is not known to the server")
+                .arg(record.formId.left(40))
+                .arg(record.formVersion) };
+    if (issues->isEmpty())
+        return std::nullopt;
+    QStringList problems;
+    for (const auto& issue : *issues)
+        problems << QStringLiteral("%1 (%2)").arg(issue.fieldKey, issue.code);
+    return Error { QStringLiteral("invalid_field"),
+        QStringLiteral("the body does not match form %1 v%2: %3")
+            .arg(record.formId)
+            .arg(record.formVersion)
+            .arg(problems.join(QStringLiteral(", "))) };
 }
 
 QString chainHash(const QString& previous, const QString& contentHash)
@@ -247,6 +285,11 @@ Result<PushResult> SyncService::applyRecord(const Session& session, const sync::
     if (record.isFinal() && !records::verifyContentHash(record))
         return rejected(item.seq, QStringLiteral("invalid_field"),
             QStringLiteral("the final record's contentHash does not match its content"));
+
+    if (records::recordTypeId(record.type) != record.formId)
+        return rejected(item.seq, QStringLiteral("invalid_field"), QStringLiteral("formId must match the record type"));
+    if (const auto problem = bodyProblem(record, m_clock()))
+        return rejected(item.seq, problem->code, problem->message);
 
     const QString json = compactJson(record.toJson());
     const auto existing = m_store.findRecord(record.id);

@@ -5,6 +5,8 @@
 #include "serverprocess.h"
 #include "sync/syncmessages.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,8 +69,20 @@ records::Record makeNotice(const QString& caseId, bool concernsChild)
     return record;
 }
 
+// A complete notice as the forms tests keep it: what a finalized act must contain.
+QJsonObject completeNoticeBody()
+{
+    QFile file(QDir::cleanPath(QStringLiteral(PORUCH_TEST_DATA_DIR "/../../forms/data/bodies/notice.final.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing tests/forms/data/bodies/notice.final.json");
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
 records::Record finalized(records::Record record)
 {
+    const bool concernsChild = record.body.value(QStringLiteral("concernsChild")).toBool();
+    record.body = completeNoticeBody();
+    record.body.insert(QStringLiteral("concernsChild"), concernsChild);
     record.status = records::RecordStatus::Final;
     record.finalizedAt = record.updatedAt;
     record.contentHash = records::contentHash(record);
@@ -262,6 +276,42 @@ private Q_SLOTS:
         QCOMPARE(response.results.at(0).reason.code, QStringLiteral("invalid_field"));
     }
 
+    void bodiesMustMatchTheirFormVersion()
+    {
+        Tablet tablet = enroll(QStringLiteral("worker-a"));
+        const QString caseId = uuid();
+        records::Record wrongType = makeNotice(caseId, false);
+        wrongType.body.insert(QStringLiteral("concernsChild"), QStringLiteral("yes"));
+        records::Record unknownField = makeNotice(caseId, false);
+        unknownField.body.insert(QStringLiteral("favouriteColour"), QStringLiteral("blue"));
+        records::Record incompleteFinal = makeNotice(caseId, true);
+        incompleteFinal.status = records::RecordStatus::Final;
+        incompleteFinal.finalizedAt = incompleteFinal.updatedAt;
+        incompleteFinal.contentHash = records::contentHash(incompleteFinal);
+        records::Record unknownVersion = makeNotice(caseId, false);
+        unknownVersion.formVersion = 99;
+        records::Record otherForm = makeNotice(caseId, false);
+        otherForm.formId = QStringLiteral("home_visit");
+        const auto response = push(tablet,
+            { caseItem(tablet, makeCase(caseId)), recordItem(tablet, wrongType, 0), recordItem(tablet, unknownField, 0),
+                recordItem(tablet, incompleteFinal, 0), recordItem(tablet, unknownVersion, 0),
+                recordItem(tablet, otherForm, 0), recordItem(tablet, finalized(makeNotice(caseId, false)), 0) });
+        QCOMPARE(response.results.size(), 7);
+        const QStringList expected { QString(), QStringLiteral("invalid_field"), QStringLiteral("invalid_field"),
+            QStringLiteral("invalid_field"), QStringLiteral("unknown_form"), QStringLiteral("invalid_field"),
+            QString() };
+        for (int i = 0; i < expected.size(); ++i) {
+            const auto& result = response.results.at(i);
+            QCOMPARE(result.reason.code, expected.at(i));
+            if (!expected.at(i).isEmpty()) {
+                QCOMPARE(wire::pushStatusId(result.status), QStringLiteral("rejected"));
+                QVERIFY(!result.reason.message.contains(QStringLiteral("blue"))); // names fields, never values
+            }
+        }
+        QVERIFY(response.results.at(1).reason.message.contains(QStringLiteral("concernsChild")));
+        QVERIFY(response.results.at(3).reason.message.contains(QStringLiteral("required")));
+    }
+
     void concurrentDraftEditsKeepBothRevisions()
     {
         Tablet a = enroll(QStringLiteral("worker-a"));
@@ -274,7 +324,7 @@ private Q_SLOTS:
         // Worker B may not touch the case until it is in their caseload.
         records::Record fromB = draft;
         fromB.revision = 2;
-        fromB.body.insert(QStringLiteral("note"), QStringLiteral("B"));
+        fromB.body.insert(QStringLiteral("contentText"), QStringLiteral("B"));
         response = push(b, { recordItem(b, fromB, 1) });
         QCOMPARE(response.results.at(0).reason.code, QStringLiteral("forbidden_case"));
         const auto nothing = pull(b, 0);
@@ -291,7 +341,7 @@ private Q_SLOTS:
         // Both edit revision 1 offline; A syncs first, B's edit becomes a kept conflict.
         records::Record fromA = draft;
         fromA.revision = 2;
-        fromA.body.insert(QStringLiteral("note"), QStringLiteral("A"));
+        fromA.body.insert(QStringLiteral("contentText"), QStringLiteral("A"));
         response = push(a, { recordItem(a, fromA, 1) });
         QCOMPARE(wire::pushStatusId(response.results.at(0).status), QStringLiteral("applied"));
         response = push(b, { recordItem(b, fromB, 1) });
@@ -303,7 +353,7 @@ private Q_SLOTS:
         for (const auto& change : changes.changes) {
             if (change.kind == wire::Change::Kind::Conflict && change.record.id == draft.id) {
                 sawConflict = true;
-                QCOMPARE(change.record.body.value(QStringLiteral("note")).toString(), QStringLiteral("B"));
+                QCOMPARE(change.record.body.value(QStringLiteral("contentText")).toString(), QStringLiteral("B"));
             }
         }
         QVERIFY(sawConflict);
@@ -311,7 +361,7 @@ private Q_SLOTS:
         // Resolution: a new revision on top of the server's; it applies.
         records::Record merged = fromA;
         merged.revision = 3;
-        merged.body.insert(QStringLiteral("note"), QStringLiteral("A+B"));
+        merged.body.insert(QStringLiteral("contentText"), QStringLiteral("A+B"));
         response = push(b, { recordItem(b, merged, 2) });
         QCOMPARE(wire::pushStatusId(response.results.at(0).status), QStringLiteral("applied"));
     }
