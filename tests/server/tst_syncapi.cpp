@@ -6,10 +6,13 @@
 #include "sync/syncmessages.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
 #include <QUuid>
 
@@ -251,6 +254,53 @@ private Q_SLOTS:
         for (const auto& change : pulled.changes)
             records += change.kind == wire::Change::Kind::Record ? 1 : 0;
         QCOMPARE(records, 3);
+    }
+
+    void journalNumbersStayGapFreeUnderConcurrentPushes()
+    {
+        constexpr int tablets = 6;
+        constexpr int noticesEach = 15;
+        QList<Tablet> devices;
+        QList<QByteArray> bodies;
+        for (int t = 0; t < tablets; ++t) {
+            Tablet tablet = enroll(QStringLiteral("worker-a"));
+            const QString caseId = uuid();
+            QList<wire::PushItem> items { caseItem(tablet, makeCase(caseId)) };
+            for (int i = 0; i < noticesEach; ++i)
+                items.append(recordItem(tablet, makeNotice(caseId, true), 0));
+            bodies.append(wire::PushRequest { tablet.deviceId, items }.toJson());
+            devices.append(tablet);
+        }
+        // All requests in flight at once, each on its own connection.
+        QNetworkAccessManager network;
+        QList<QNetworkReply*> replies;
+        for (int t = 0; t < tablets; ++t) {
+            QNetworkRequest request(url(QStringLiteral("/api/v1/sync/push")));
+            request.setRawHeader("Poruch-Protocol", "1");
+            request.setRawHeader("Authorization", "Bearer " + devices.at(t).token.toLatin1());
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            replies.append(network.post(request, bodies.at(t)));
+        }
+        QStringList numbers;
+        for (QNetworkReply* reply : replies) {
+            if (!reply->isFinished()) {
+                QEventLoop loop;
+                connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+            const auto response = wire::PushResponse::fromJson(reply->readAll());
+            QVERIFY(response.ok());
+            for (const auto& result : response->results.mid(1))
+                numbers << result.journalNumber;
+            reply->deleteLater();
+        }
+        QCOMPARE(numbers.size(), tablets * noticesEach);
+        QList<int> sequence;
+        for (const QString& number : numbers)
+            sequence << number.section(QLatin1Char('/'), 1).toInt();
+        std::sort(sequence.begin(), sequence.end());
+        for (qsizetype i = 1; i < sequence.size(); ++i)
+            QCOMPARE(sequence.at(i), sequence.at(i - 1) + 1); // no gap, no duplicate
     }
 
     void finalActsAreImmutable()
