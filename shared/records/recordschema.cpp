@@ -96,6 +96,81 @@ BEGIN
 END;
 INSERT INTO case_search (case_search) VALUES ('rebuild');
 )SQL";
+
+// v3: the tablet's sync state (mobile/sync, docs/sync-client.md): outbox with never-reused device
+// sequence numbers (AUTOINCREMENT), key/value sync metadata (enrollment, token, pinned certificate,
+// pull cursor), per-entity sync state, kept conflicts with both revisions, the server's copy of records
+// held back because of local changes, synced form/catalog definitions. sync_purge lets the sync client
+// remove a case that left the caseload, final records included, inside one transaction; nothing else
+// may delete a final record.
+const char* const kV3 = R"SQL(
+CREATE TABLE sync_outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('case', 'record')),
+    entity_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 0,
+    base_revision INTEGER NOT NULL DEFAULT 0,
+    payload BLOB NOT NULL, -- compact UTF-8 JSON of the case or record as saved
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX sync_outbox_by_entity ON sync_outbox (entity_id, seq);
+
+CREATE TABLE sync_meta (
+    key TEXT PRIMARY KEY,
+    value BLOB
+) WITHOUT ROWID;
+
+CREATE TABLE sync_state (
+    entity_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('case', 'record')),
+    case_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'conflict', 'rejected')),
+    revision INTEGER NOT NULL DEFAULT 0,
+    server_revision INTEGER NOT NULL DEFAULT 0,
+    journal_number TEXT NOT NULL DEFAULT '',
+    reason_code TEXT NOT NULL DEFAULT '',
+    reason_message TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_state_by_state ON sync_state (state);
+
+CREATE TABLE sync_conflicts (
+    record_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    local_json BLOB NOT NULL,
+    server_revision INTEGER NOT NULL,
+    server_json BLOB,
+    detected_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sync_server_copies (
+    record_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    json BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sync_definitions (
+    kind TEXT NOT NULL CHECK (kind IN ('form', 'catalog')),
+    def_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    json BLOB NOT NULL,
+    PRIMARY KEY (kind, def_id, version)
+) WITHOUT ROWID;
+
+CREATE TABLE sync_purge (
+    case_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
+DROP TRIGGER records_final_no_delete;
+CREATE TRIGGER records_final_no_delete BEFORE DELETE ON records
+WHEN OLD.status = 'final' AND NOT EXISTS (SELECT 1 FROM sync_purge WHERE case_id = OLD.case_id)
+BEGIN
+    SELECT RAISE(ABORT, 'store.immutable');
+END;
+)SQL";
 } // namespace
 
 const QList<store::Migration>& recordMigrations()
@@ -103,6 +178,7 @@ const QList<store::Migration>& recordMigrations()
     static const QList<store::Migration> migrations {
         { 1, QString::fromUtf8(kV1) },
         { 2, QString::fromUtf8(kV2) },
+        { 3, QString::fromUtf8(kV3) },
     };
     return migrations;
 }

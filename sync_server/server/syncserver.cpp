@@ -5,6 +5,7 @@
 #include "guardedserver.h"
 #include "healthroute.h"
 #include "jsonreply.h"
+#include "office/officesite.h"
 #include "serverlogging.h"
 #include "storage/embeddedstore.h"
 #include "sync/syncservice.h"
@@ -54,6 +55,7 @@ void SyncServer::registerRoutes()
             storeOk ? QHttpServerResponse::StatusCode::Ok : QHttpServerResponse::StatusCode::ServiceUnavailable);
     });
     registerApiRoutes(*m_http, *m_sync, *m_enrollLimiter, m_certificateSha256);
+    registerOfficeRoutes(*m_http, *m_store, *m_sync, m_config);
 
     m_http->setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         qCInfo(lcHttp) << "no route" << request.method() << request.url().path().left(64);
@@ -94,7 +96,9 @@ Result<QTcpServer*> SyncServer::makeListener()
     ssl.setLocalCertificateChain(chain);
     ssl.setPrivateKey(key);
     ssl.setProtocol(QSsl::TlsV1_2OrLater);
-    auto* listener = new QSslServer(m_http.get());
+    // What enrolling tablets pin: SHA-256 of the certificate this server presents.
+    m_certificateSha256 = QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex());
+    auto* listener = new GuardedSslServer(m_config.limits, m_http.get());
     listener->setSslConfiguration(ssl);
     return static_cast<QTcpServer*>(listener);
 }

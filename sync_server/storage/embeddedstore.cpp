@@ -95,6 +95,17 @@ User readUser(const store::Statement& row)
 const QString userColumns
     = QStringLiteral("id, username, display_name, role, unit, password_hash, revoked, created_at");
 
+StoredRecord readStoredRecord(const store::Statement& row)
+{
+    return StoredRecord { row.text(0), row.text(1), row.text(2), int(row.int64(3)), row.int64(4) != 0, row.text(5),
+        row.text(6), row.text(7), row.text(8) };
+}
+
+QJsonObject readJsonObject(const store::Statement& row)
+{
+    return QJsonDocument::fromJson(row.text(0).toUtf8()).object();
+}
+
 Device readDevice(const store::Statement& row)
 {
     return Device { row.text(0), row.text(1), row.text(2), fromIso(row.text(3)), fromIso(row.text(4)) };
@@ -381,8 +392,7 @@ Result<std::optional<QJsonObject>> EmbeddedStore::findCase(const QString& id)
     auto st = m_db->prepare(QStringLiteral("SELECT json FROM cases WHERE id = ?1"));
     if (st)
         st->bind(1, id);
-    return firstRow(
-        st, [](const store::Statement& row) { return QJsonDocument::fromJson(row.text(0).toUtf8()).object(); });
+    return firstRow(st, readJsonObject);
 }
 
 Result<void> EmbeddedStore::saveCase(const QString& id, const QJsonObject& caseJson)
@@ -400,10 +410,7 @@ Result<std::optional<StoredRecord>> EmbeddedStore::findRecord(const QString& id)
                                            "chain_hash, json FROM records WHERE id = ?1"));
     if (st)
         st->bind(1, id);
-    return firstRow(st, [](const store::Statement& row) {
-        return StoredRecord { row.text(0), row.text(1), row.text(2), int(row.int64(3)), row.int64(4) != 0, row.text(5),
-            row.text(6), row.text(7), row.text(8) };
-    });
+    return firstRow(st, readStoredRecord);
 }
 
 Result<void> EmbeddedStore::saveRecord(const StoredRecord& record)
@@ -549,7 +556,8 @@ Result<QList<AuditEntry>> EmbeddedStore::auditEntries(const AuditFilter& filter)
     auto st = m_db->prepare(
         QStringLiteral("SELECT id, at, user_id, device_id, action, case_id, record_id, detail FROM audit_log WHERE "
                        "(?1 = '' OR user_id = ?1) AND (?2 = '' OR record_id = ?2) AND (?3 = '' OR case_id = ?3) AND "
-                       "(?4 = '' OR at >= ?4) AND (?5 = '' OR at < ?5) ORDER BY id DESC LIMIT ?6"));
+                       "(?4 = '' OR at >= ?4) AND (?5 = '' OR at < ?5) AND (?7 = '' OR action = ?7) "
+                       "ORDER BY id DESC LIMIT ?6"));
     if (!st)
         return st.error();
     st->bind(1, filter.userId.isNull() ? QStringLiteral("") : filter.userId)
@@ -557,11 +565,58 @@ Result<QList<AuditEntry>> EmbeddedStore::auditEntries(const AuditFilter& filter)
         .bind(3, filter.caseId.isNull() ? QStringLiteral("") : filter.caseId)
         .bind(4, filter.from.isValid() ? iso(filter.from) : QStringLiteral(""))
         .bind(5, filter.until.isValid() ? iso(filter.until) : QStringLiteral(""))
-        .bind(6, filter.limit);
+        .bind(6, filter.limit)
+        .bind(7, filter.action.isNull() ? QStringLiteral("") : filter.action);
     return allRows(st, [](const store::Statement& row) {
         return AuditEntry { row.int64(0), fromIso(row.text(1)), row.text(2), row.text(3), row.text(4), row.text(5),
             row.text(6), row.text(7) };
     });
+}
+
+// ---- office page ----
+
+Result<QList<StoredRecord>> EmbeddedStore::listRecords()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT id, case_id, type, revision, final, content_hash, journal_number, "
+                                           "chain_hash, json FROM records ORDER BY rowid"));
+    return allRows(st, readStoredRecord);
+}
+
+Result<QList<QJsonObject>> EmbeddedStore::listCases()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT json FROM cases ORDER BY rowid"));
+    return allRows(st, readJsonObject);
+}
+
+Result<QList<RecordIngest>> EmbeddedStore::recordIngests()
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "SELECT f.record_id, f.at, f.user_id, f.device_id, l.at, l.user_id FROM "
+        "(SELECT record_id, MIN(id) AS first_id, MAX(id) AS last_id FROM audit_log WHERE action = 'record.write' "
+        "GROUP BY record_id) g JOIN audit_log f ON f.id = g.first_id JOIN audit_log l ON l.id = g.last_id "
+        "ORDER BY g.last_id"));
+    return allRows(st, [](const store::Statement& row) {
+        return RecordIngest { row.text(0), fromIso(row.text(1)), row.text(2), row.text(3), fromIso(row.text(4)),
+            row.text(5) };
+    });
+}
+
+Result<QList<RecordMark>> EmbeddedStore::recordMarks()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT record_id, state, user_id, at FROM office_marks"));
+    return allRows(st, [](const store::Statement& row) {
+        return RecordMark { row.text(0), row.text(1), row.text(2), fromIso(row.text(3)) };
+    });
+}
+
+Result<void> EmbeddedStore::setRecordMark(const RecordMark& mark)
+{
+    auto st = m_db->prepare(QStringLiteral("INSERT INTO office_marks(record_id, state, user_id, at) VALUES "
+                                           "(?1, ?2, ?3, ?4) ON CONFLICT(record_id) DO UPDATE SET state = "
+                                           "excluded.state, user_id = excluded.user_id, at = excluded.at"));
+    if (!st)
+        return st.error();
+    return st->bind(1, mark.recordId).bind(2, mark.state).bind(3, mark.userId).bind(4, iso(mark.at)).run();
 }
 
 // ---- operations ----

@@ -64,6 +64,12 @@ public:
     Result<void> appendAudit(const AuditEntry& entry) override;
     Result<QList<AuditEntry>> auditEntries(const AuditFilter& filter) override;
 
+    Result<QList<StoredRecord>> listRecords() override;
+    Result<QList<QJsonObject>> listCases() override;
+    Result<QList<RecordIngest>> recordIngests() override;
+    Result<QList<RecordMark>> recordMarks() override;
+    Result<void> setRecordMark(const RecordMark& mark) override;
+
     Result<void> integrityCheck() override;
     Result<void> backupTo(const QString& path) override;
     Result<QJsonObject> counts() override;

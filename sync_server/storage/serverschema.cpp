@@ -125,6 +125,16 @@ BEGIN
     SELECT RAISE(ABORT, 'store.audit_append_only');
 END;
 )") },
+        // Office page: records marked received / registered by office staff (one row per record, latest state).
+        { 2, QStringLiteral(R"(
+CREATE TABLE office_marks (
+    record_id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX audit_by_action ON audit_log(action, id);
+)") },
     };
 }
 

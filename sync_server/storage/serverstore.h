@@ -77,10 +77,24 @@ public:
     virtual Result<void> appendAudit(const AuditEntry& entry) = 0;
     virtual Result<QList<AuditEntry>> auditEntries(const AuditFilter& filter) = 0;
 
+    // Office page (docs/office.md). Defaults refuse, so a backend without them still builds.
+    virtual Result<QList<StoredRecord>> listRecords() { return unsupported(); }
+    virtual Result<QList<QJsonObject>> listCases() { return unsupported(); }
+    // In ingest order: by the latest record.write entry (the write that made a record final).
+    virtual Result<QList<RecordIngest>> recordIngests() { return unsupported(); }
+    virtual Result<QList<RecordMark>> recordMarks() { return unsupported(); }
+    virtual Result<void> setRecordMark(const RecordMark&) { return unsupported(); }
+
     // Operations.
     virtual Result<void> integrityCheck() = 0;
     virtual Result<void> backupTo(const QString& path) = 0;
     virtual Result<QJsonObject> counts() = 0;
+
+protected:
+    static Error unsupported()
+    {
+        return Error { QStringLiteral("store.unsupported"), QStringLiteral("not supported by this store backend") };
+    }
 };
 
 } // namespace poruch::server

@@ -101,6 +101,24 @@ struct AuditEntry {
     QString detail; // ids and codes only, never personal data
 };
 
+// Office page: how a record reached the server (first and latest write, from the audit log).
+struct RecordIngest {
+    QString recordId;
+    QDateTime firstAt;
+    QString firstUserId;
+    QString firstDeviceId;
+    QDateTime lastAt;
+    QString lastUserId;
+};
+
+// Office page: a record marked as received / registered by office staff.
+struct RecordMark {
+    QString recordId;
+    QString state; // "received" or "registered"
+    QString userId;
+    QDateTime at;
+};
+
 struct AuditFilter {
     QString userId;
     QString recordId;
@@ -108,6 +126,7 @@ struct AuditFilter {
     QDateTime from;
     QDateTime until;
     int limit = 200;
+    QString action; // exact action, empty: any (office audit page)
 };
 
 } // namespace poruch::server

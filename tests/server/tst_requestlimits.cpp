@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -131,6 +132,26 @@ private Q_SLOTS:
         // And it keeps serving.
         const auto health = poruch::test::httpGet(m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/health"))));
         QCOMPARE(health.status, 200);
+    }
+
+    void limitsHoldOverTlsToo()
+    {
+        ServerProcess tlsServer;
+        QVERIFY2(tlsServer.start(
+                     { { QStringLiteral("limits"), QJsonObject { { QStringLiteral("maxBodyBytes"), 4096 } } } }, true),
+            qPrintable(tlsServer.error()));
+        QSslSocket socket;
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates({ tlsServer.tls().certificate });
+        socket.setSslConfiguration(ssl);
+        socket.connectToHostEncrypted(tlsServer.baseUrl().host(), quint16(tlsServer.baseUrl().port()));
+        QVERIFY(socket.waitForEncrypted(10000));
+        socket.write("POST /api/v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000000\r\n\r\n");
+        QByteArray reply;
+        while (!reply.contains("}") && socket.waitForReadyRead(5000))
+            reply += socket.readAll();
+        QVERIFY2(reply.startsWith("HTTP/1.1 413"), reply.left(60).constData());
+        QVERIFY(reply.contains("payload_too_large"));
     }
 
     void requestsWithinLimitsPassThrough()

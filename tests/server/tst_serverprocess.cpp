@@ -1,6 +1,7 @@
 // Integration: the real poruch-server binary, started as a process, on an OS-assigned port.
 #include "serverprocess.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +40,27 @@ private Q_SLOTS:
         const auto untrusted = poruch::test::httpGet(health);
         QVERIFY(!untrusted.networkError.isEmpty());
         QCOMPARE(untrusted.status, 0);
+    }
+
+    void enrollmentOverTlsHandsOutTheCertificateFingerprint()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start({}, true), qPrintable(server.error()));
+        QCOMPARE(server.admin({ QStringLiteral("create-user"), QStringLiteral("tls-worker"), QStringLiteral("--role"),
+                     QStringLiteral("social_worker"), QStringLiteral("--name"), QStringLiteral("T") }),
+            0);
+        QByteArray code;
+        QCOMPARE(server.admin({ QStringLiteral("enroll-code"), QStringLiteral("tls-worker") }, &code), 0);
+        const auto reply
+            = poruch::test::apiRequest("POST", server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/enroll"))),
+                QJsonDocument(QJsonObject { { QStringLiteral("code"), QString::fromLatin1(code.trimmed()) },
+                                  { QStringLiteral("deviceLabel"), QStringLiteral("t") } })
+                    .toJson(),
+                QString(), { server.tls().certificate });
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(
+            QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("serverCertificateSha256")).toString(),
+            QString::fromLatin1(server.tls().certificate.digest(QCryptographicHash::Sha256).toHex()));
     }
 
     void unknownEndpointIsJson404()
