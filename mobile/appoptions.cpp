@@ -1,6 +1,7 @@
 #include "appoptions.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 
 namespace poruch::app {
 
@@ -19,7 +20,26 @@ AppOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("Render the main pages to PNG files in this folder and exit."), QStringLiteral("dir"));
     const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("UI language: uk (default) or en."),
         QStringLiteral("code"), QStringLiteral("uk"));
-    parser.addOptions({ server, caCert, selfTest, screenshots, language });
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QStringLiteral("Folder of the encrypted store (default: the platform's app data folder)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption maxFailures(QStringLiteral("max-pin-failures"),
+        QStringLiteral("Wrong PINs before the store is wiped (default 10)."), QStringLiteral("n"),
+        QStringLiteral("10"));
+    const QCommandLineOption autoLock(QStringLiteral("auto-lock-minutes"),
+        QStringLiteral("Lock after this many minutes without input (default 5)."), QStringLiteral("n"),
+        QStringLiteral("5"));
+    const QCommandLineOption now(QStringLiteral("now"),
+        QStringLiteral("Freeze the clock at this ISO 8601 moment (tests)."), QStringLiteral("iso"));
+    const QCommandLineOption autotype(QStringLiteral("test-autotype"),
+        QStringLiteral("Test hook: set up or unlock with this PIN and type into a notice draft until killed."),
+        QStringLiteral("pin"));
+    const QCommandLineOption dump(QStringLiteral("test-dump-record"),
+        QStringLiteral("Test hook: unlock with --test-pin and print the record's body as JSON."), QStringLiteral("id"));
+    const QCommandLineOption testPin(
+        QStringLiteral("test-pin"), QStringLiteral("PIN for --test-dump-record."), QStringLiteral("pin"));
+    parser.addOptions({ server, caCert, selfTest, screenshots, language, dataDir, maxFailures, autoLock, now, autotype,
+        dump, testPin });
     parser.addHelpOption();
 
     AppOptions options;
@@ -38,6 +58,31 @@ AppOptions parseAppOptions(const QStringList& arguments)
     options.language = parser.value(language);
     if (options.language != QLatin1String("uk") && options.language != QLatin1String("en"))
         options.error = QStringLiteral("--lang must be uk or en");
+    options.dataDir = parser.value(dataDir);
+    bool numberOk = false;
+    options.maxPinFailures = parser.value(maxFailures).toInt(&numberOk);
+    if (!numberOk || options.maxPinFailures < 1 || options.maxPinFailures > 100)
+        options.error = QStringLiteral("--max-pin-failures must be 1..100");
+    options.autoLockMinutes = parser.value(autoLock).toInt(&numberOk);
+    if (!numberOk || options.autoLockMinutes < 1 || options.autoLockMinutes > 60)
+        options.error = QStringLiteral("--auto-lock-minutes must be 1..60");
+    if (parser.isSet(now)) {
+        options.fixedNow = QDateTime::fromString(parser.value(now), Qt::ISODate);
+        if (!options.fixedNow.isValid())
+            options.error = QStringLiteral("--now must be an ISO 8601 date-time");
+    }
+    if (parser.isSet(autotype)) {
+        options.mode = AppOptions::Mode::TestAutotype;
+        options.testPin = parser.value(autotype);
+    }
+    if (parser.isSet(dump)) {
+        options.mode = AppOptions::Mode::TestDumpRecord;
+        options.testRecordId = parser.value(dump);
+        options.testPin = parser.value(testPin);
+    }
+    if ((options.mode == AppOptions::Mode::TestAutotype || options.mode == AppOptions::Mode::TestDumpRecord)
+        && options.dataDir.isEmpty())
+        options.error = QStringLiteral("test hooks need --data-dir");
     if (parser.isSet(selfTest))
         options.mode = AppOptions::Mode::SelfTest;
     if (parser.isSet(screenshots)) {

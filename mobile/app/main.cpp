@@ -1,35 +1,62 @@
 // poruch: the tablet app. Everything it runs lives in poruch_mobile (C++) and poruch_ui (QML).
 #include "appoptions.h"
+#include "appsession.h"
+#include "autotype.h"
 #include "core/jsonlogging.h"
 #include "core/version.h"
+#include "demodata.h"
 #include "pagescreenshotter.h"
 #include "qmlselftest.h"
+#include "records/recordrepository.h"
 #include "serverconnection.h"
+#include "syncstatus.h"
 
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSslCertificate>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(Poruch_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Poruch_UiPlugin)
 
 namespace {
 
+using poruch::app::AppOptions;
+
 const QUrl mainQmlUrl(QStringLiteral("qrc:/Poruch/Ui/Main.qml"));
 
 bool headless()
 {
     return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+int dumpRecord(poruch::app::AppSession& session, const AppOptions& options)
+{
+    if (!session.unlock(options.testPin) || !session.repository()) {
+        std::fprintf(stderr, "poruch: cannot unlock the store\n");
+        return 1;
+    }
+    auto record = session.repository()->getRecord(options.testRecordId);
+    if (!record) {
+        std::fprintf(stderr, "poruch: %s\n", qPrintable(record.error().code));
+        return 1;
+    }
+    std::printf("%s\n", QJsonDocument(record->body).toJson(QJsonDocument::Compact).constData());
+    return 0;
 }
 
 } // namespace
@@ -39,10 +66,10 @@ int main(int argc, char* argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    const poruch::app::AppOptions options = poruch::app::parseAppOptions(arguments);
+    const AppOptions options = poruch::app::parseAppOptions(arguments);
 
-    // Self-test and screenshots never need a screen; neither does a machine without one.
-    if (options.mode != poruch::app::AppOptions::Mode::Interactive || headless())
+    // Self-test, screenshots and test hooks never need a screen; neither does a machine without one.
+    if (options.mode != AppOptions::Mode::Interactive || headless())
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (qgetenv("QT_QPA_PLATFORM") == "offscreen")
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
@@ -55,7 +82,7 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "poruch: %s\n", qPrintable(options.error));
         return 2;
     }
-    if (options.mode == poruch::app::AppOptions::Mode::Interactive && headless())
+    if (options.mode == AppOptions::Mode::Interactive && headless())
         std::fprintf(stderr, "poruch: no display; running offscreen (use --screenshots DIR to see the pages)\n");
 
     const QLocale locale(options.language == QLatin1String("en") ? QLocale::English : QLocale::Ukrainian,
@@ -71,6 +98,40 @@ int main(int argc, char* argv[])
     }
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
+    // The store lives in the platform's app data folder; the self-test and the screenshot tool use a
+    // throw-away folder with fictional households, never a real store.
+    const bool demo = options.mode == AppOptions::Mode::SelfTest || options.mode == AppOptions::Mode::Screenshots;
+    std::unique_ptr<QTemporaryDir> demoDir;
+    poruch::app::AppSession::Config config;
+    config.dataDir = options.dataDir;
+    if (config.dataDir.isEmpty() && demo) {
+        demoDir = std::make_unique<QTemporaryDir>();
+        config.dataDir = demoDir->path();
+    }
+    if (config.dataDir.isEmpty())
+        config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config.maxFailures = options.maxPinFailures;
+    config.autoLockSeconds = options.autoLockMinutes * 60;
+    config.fixedNow = options.fixedNow;
+    poruch::app::AppSession session(config);
+    poruch::app::SyncStatus syncStatus(nullptr);
+
+    if (options.mode == AppOptions::Mode::TestAutotype)
+        return poruch::app::autotype::run(session, options.testPin);
+    if (options.mode == AppOptions::Mode::TestDumpRecord)
+        return dumpRecord(session, options);
+
+    if (demo) {
+        if (!session.prepareDemo()) {
+            std::fprintf(stderr, "poruch: demo data could not be prepared\n");
+            return 1;
+        }
+        poruch::app::DemoIds ids { session.demoCaseId(), session.demoRecordId(), {} };
+        if (auto conflict = poruch::app::demoConflict(*session.repository(), ids))
+            syncStatus.setConflicts({ conflict.value() });
+        syncStatus.setCounts(2, 0);
+    }
+
     QList<QSslCertificate> trusted;
     if (!options.caCertificate.isEmpty()) {
         trusted = QSslCertificate::fromPath(options.caCertificate);
@@ -84,14 +145,14 @@ int main(int argc, char* argv[])
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
 
-    if (options.mode == poruch::app::AppOptions::Mode::SelfTest)
+    if (options.mode == AppOptions::Mode::SelfTest)
         return poruch::app::runQmlSelfTest(engine, mainQmlUrl, QStringLiteral(":/Poruch/Ui"));
 
     engine.load(mainQmlUrl);
     if (engine.rootObjects().isEmpty())
         return 1;
 
-    if (options.mode == poruch::app::AppOptions::Mode::Screenshots) {
+    if (options.mode == AppOptions::Mode::Screenshots) {
         auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
         // Give the health check a moment so the screenshots show the live server state.
         if (serverConnection.configured()) {

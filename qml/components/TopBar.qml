@@ -13,6 +13,8 @@ ToolBar {
     signal backRequested
     signal syncRequested
     signal aboutRequested
+    signal conflictsRequested
+    signal lockRequested
 
     Material.foreground: "white"
     // Plain rectangle: Material's elevation shadow needs shaders the software renderer lacks.
@@ -42,6 +44,13 @@ ToolBar {
             leftPadding: bar.canGoBack ? 0 : 16
             Layout.fillWidth: true
         }
+        ToolButton {
+            text: qsTr("Lock")
+            font.pixelSize: 16
+            implicitHeight: 56
+            Accessible.name: qsTr("Lock now")
+            onClicked: bar.lockRequested()
+        }
         ServerStatusChip {
             onClicked: bar.syncRequested()
         }
@@ -59,6 +68,14 @@ ToolBar {
                 MenuItem {
                     text: qsTr("Synchronisation")
                     onTriggered: bar.syncRequested()
+                }
+                MenuItem {
+                    text: qsTr("Conflicts")
+                    onTriggered: bar.conflictsRequested()
+                }
+                MenuItem {
+                    text: qsTr("Lock now")
+                    onTriggered: bar.lockRequested()
                 }
                 MenuItem {
                     text: qsTr("About Poruch")

@@ -9,7 +9,7 @@
 
 namespace {
 
-const char *goodMain = R"(import QtQuick
+const char* goodMain = R"(import QtQuick
 import QtQuick.Window
 Window {
     property var pageNames: ["a", "b"]
@@ -45,7 +45,7 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("pages")));
-        auto write = [&](const QString &name, const QByteArray &content) {
+        auto write = [&](const QString& name, const QByteArray& content) {
             QFile file(dir.filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(content);

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Poruch.Ui
+import Poruch.Backend
 
 TestCase {
     id: testCase
@@ -19,6 +20,25 @@ TestCase {
         id: chipComponent
         ServerStatusChip {}
     }
+    Component {
+        id: badgeComponent
+        StatusBadge {}
+    }
+    Component {
+        id: deadlineComponent
+        DeadlineItem {
+            width: 400
+            what: "Зробити"
+            roleLabel: "Відділ"
+            timeLeft: "прострочено"
+            dueText: "27.03.2026"
+            caseTitle: "Сім'я"
+        }
+    }
+    Component {
+        id: buttonComponent
+        AppButton { text: "Гаразд" }
+    }
 
     function test_emptyStateShowsHeadlineAndHint() {
         const item = createTemporaryObject(emptyStateComponent, testCase,
@@ -36,5 +56,39 @@ TestCase {
         verify(chip)
         compare(chip.label, "No server set")
         verify(chip.implicitHeight >= 48, "touch target at least 48 px")
+    }
+
+    readonly property Item stage: testCase.parent ? testCase.parent : testCase
+
+    function test_badgeHidesWhenEmptyAndNamesSyncStates() {
+        const empty = createTemporaryObject(badgeComponent, testCase.stage, { kind: "" })
+        verify(!empty.visible)
+        const pending = createTemporaryObject(badgeComponent, testCase.stage, { kind: "pending" })
+        verify(pending.visible)
+        compare(pending.style.text, "waiting to send")
+        const conflict = createTemporaryObject(badgeComponent, testCase.stage, { kind: "conflict" })
+        verify(Qt.colorEqual(conflict.color, "#ffebee"))
+    }
+
+    function test_deadlineColoursByUrgency_data() {
+        return [{ tag: "overdue", edge: "#c62828" }, { tag: "today", edge: "#f9a825" }, { tag: "later", edge: "#90a4ae" }]
+    }
+    function test_deadlineColoursByUrgency(data) {
+        const item = createTemporaryObject(deadlineComponent, testCase, { urgency: data.tag })
+        verify(Qt.colorEqual(item.edge, data.edge))
+        verify(item.implicitHeight >= 48)
+    }
+
+    function test_appButtonIsATouchTarget() {
+        const button = createTemporaryObject(buttonComponent, testCase)
+        verify(button.height >= 48)
+        verify(button.width >= 48)
+    }
+
+    function test_syncSeamIsTheAppsInstance() {
+        // QML must see the instance the app wires to the sync client, not a copy of its own.
+        compare(SyncStatus.pending, 0)
+        verify(!SyncStatus.upToDate, "never 'done' before a first synchronisation")
+        compare(AppSession.state, AppSession.Unlocked)
     }
 }

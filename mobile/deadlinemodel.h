@@ -1,0 +1,67 @@
+#pragma once
+
+#include "workflow/task.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QtQml/qqmlregistration.h>
+
+class QTimer;
+
+namespace poruch::app {
+
+// Open statutory deadlines (shared/workflow computeTasks over the final records on the tablet), the
+// most urgent first: what must happen, who acts, when it is due and how much time is left. With caseId
+// set, only that case's tasks. Recomputed when the data changes and every minute (time left moves).
+class DeadlineModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString caseId READ caseId WRITE setCaseId NOTIFY caseIdChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int overdueCount READ overdueCount NOTIFY countChanged)
+public:
+    enum Role {
+        RuleIdRole = Qt::UserRole + 1,
+        WhatRole,
+        RoleLabelRole,
+        DueAtRole,
+        DueTextRole,
+        TimeLeftRole,
+        UrgencyRole, // "overdue", "today", "later"
+        ImmediatelyRole,
+        CaseIdRole,
+        CaseTitleRole,
+        SourceRole,
+    };
+    Q_ENUM(Role)
+
+    explicit DeadlineModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString caseId() const { return m_caseId; }
+    void setCaseId(const QString& caseId);
+    int count() const { return int(m_tasks.size()); }
+    int overdueCount() const;
+
+    Q_INVOKABLE void reload();
+
+    // "2 d 3 h", "5 h 10 min", "12 min" (translated units).
+    static QString formatDuration(qint64 seconds);
+    static QString roleLabel(const QString& role);
+
+Q_SIGNALS:
+    void caseIdChanged();
+    void countChanged();
+
+private:
+    QList<workflow::Task> m_tasks;
+    QHash<QString, QString> m_caseTitles;
+    QString m_caseId;
+    QDateTime m_now;
+    QTimer* m_tick = nullptr;
+};
+
+} // namespace poruch::app

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/result.h"
+#include "records/case.h"
+#include "records/record.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+namespace poruch::app {
+
+class AppSession;
+
+// Starting records and cases from the UI: the latest form version of the type, the author from the
+// session, and the moment the act is about prefilled with "now" (one tap less on the tablet).
+class RecordDrafts {
+    Q_DECLARE_TR_FUNCTIONS(RecordDrafts)
+public:
+    static Result<records::Record> create(
+        AppSession& session, const QString& caseId, const QString& typeId, QJsonObject initial = {});
+    static Result<records::Case> createCase(AppSession& session);
+    // Short label of a record type in the UI language.
+    static QString typeLabel(const QString& typeId);
+    // The body field that says when the act happened (prefilled on new drafts), "" if none.
+    static QString momentField(const QString& typeId);
+};
+
+} // namespace poruch::app

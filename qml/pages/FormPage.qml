@@ -1,0 +1,128 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Poruch.Backend
+import "../components"
+import "../forms"
+
+// One record in the generic form renderer, with autosave status, finalize (after Mode::Final passes
+// and a confirmation), amend for a final act, and PDF export.
+Page {
+    id: page
+
+    property alias recordId: controller.recordId
+    property string exportedPath
+
+    title: controller.typeLabel
+
+    FormController { id: controller }
+
+    header: Rectangle {
+        implicitHeight: bar.implicitHeight + 16
+        color: "white"
+        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#d9e0e8" }
+        RowLayout {
+            id: bar
+            anchors.fill: parent
+            anchors.leftMargin: 16
+            anchors.rightMargin: 16
+            spacing: 8
+            StatusBadge { kind: controller.readOnly ? "final" : "draft" }
+            StatusBadge { kind: controller.isAmendment ? "amendment" : "" }
+            Label {
+                objectName: "saveState"
+                text: controller.error.length > 0 ? qsTr("Not saved: %1").arg(controller.error)
+                    : controller.readOnly ? qsTr("Final: read-only")
+                    : qsTr("Saved %1").arg(controller.savedAt)
+                color: controller.error.length > 0 ? "#b3261e" : "#37474f"
+                font.pixelSize: 14
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            AppButton {
+                text: qsTr("PDF")
+                flat: true
+                implicitHeight: 52
+                onClicked: page.exportedPath = controller.exportPdf()
+            }
+            AppButton {
+                objectName: "amend"
+                visible: controller.readOnly
+                text: qsTr("Amend")
+                implicitHeight: 52
+                onClicked: {
+                    const id = controller.amend()
+                    if (id.length > 0)
+                        page.StackView.view.replace(Qt.resolvedUrl("FormPage.qml"), { recordId: id })
+                }
+            }
+            AppButton {
+                objectName: "finalize"
+                visible: !controller.readOnly
+                text: qsTr("Finalize")
+                highlighted: true
+                implicitHeight: 52
+                onClicked: {
+                    if (controller.checkFinal() === 0)
+                        confirm.open()
+                }
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Label {
+            text: controller.title + " · " + qsTr("form version %1").arg(controller.formVersion)
+            wrapMode: Text.WordWrap
+            font.pixelSize: 15
+            opacity: 0.75
+            padding: 16
+            bottomPadding: 0
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: controller.finalChecked && controller.issueCount > 0
+            text: qsTr("Fields to correct before the act can be finalized: %1 (marked in red).").arg(controller.issueCount)
+            color: "#b3261e"
+            font.weight: Font.Medium
+            wrapMode: Text.WordWrap
+            padding: 16
+            bottomPadding: 0
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: page.exportedPath.length > 0
+            text: qsTr("PDF saved: %1").arg(page.exportedPath)
+            wrapMode: Text.WrapAnywhere
+            font.pixelSize: 13
+            padding: 16
+            bottomPadding: 0
+            Layout.fillWidth: true
+        }
+        FormView {
+            controller: controller
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+    }
+
+    Dialog {
+        id: confirm
+        objectName: "confirmFinalize"
+        title: qsTr("Finalize this act?")
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(560, page.width - 32)
+        standardButtons: Dialog.Yes | Dialog.Cancel
+        Label {
+            width: parent.width
+            text: qsTr("A final act cannot be changed. Check that everyone present has signed. Corrections later are made as an amendment.")
+            wrapMode: Text.WordWrap
+            font.pixelSize: 16
+        }
+        onAccepted: controller.finalize()
+    }
+}
