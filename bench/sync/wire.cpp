@@ -1,0 +1,155 @@
+// bench_sync_wire: P8, bytes on the wire for an incremental sync with one changed record
+// (bench/README.md). A tablet already in sync changes one record (~1.1 KB realistic act body) and syncs:
+// one push of that record, one pull from its cursor (which brings the change back with the server's
+// facts), through Qt's QNetworkAccessManager as the tablet uses it, on a fresh connection. Every byte
+// both ways is counted on the socket by a TCP proxy in front of the real poruch-server: TCP payload,
+// so TLS handshake and records, HTTP headers and JSON envelopes are all included. Baseline: the
+// record's own serialized size (compact JSON of the record). Prints:
+//   P8 overhead <B> B (wire <B> B = up <B> + down <B>, record <B> B, TLS new connection, median of <reps>)
+//   P8 plain HTTP overhead <B> B (...)  (informational: the protocol's own share, without TLS)
+// --quick: 1 repetition (ctest smoke run).
+#include "benchsupport.h"
+#include "storage/embeddedstore.h"
+#include "sync/syncservice.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace poruch;
+
+namespace {
+
+struct Sample {
+    qint64 up = 0, down = 0, record = 0;
+    bool ok = false;
+};
+
+QByteArray send(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url, const QString& token,
+    const QList<QSslCertificate>& trusted, const QByteArray& body, int* status)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Poruch-Protocol", "1");
+    request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    if (!body.isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!trusted.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(trusted);
+        request.setSslConfiguration(ssl);
+    }
+    QNetworkReply* reply = network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->readAll();
+    reply->deleteLater();
+    return answer;
+}
+
+Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp)
+{
+    bench::CountingProxy proxy(server.port());
+    if (!proxy.listen())
+        return {};
+    const QString scheme = server.tls() ? QStringLiteral("https") : QStringLiteral("http");
+    const QUrl base(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(proxy.port()));
+
+    Sample sample;
+    sync::PushItem item;
+    item.seq = device.nextSeq++;
+    item.baseRevision = device.records.first().revision;
+    device.records.first() = bench::changed(device.records.first(), stamp);
+    item.record = device.records.first();
+    sample.record = QJsonDocument(item.record.toJson()).toJson(QJsonDocument::Compact).size();
+    {
+        QNetworkAccessManager network; // a fresh connection, as at the start of a sync session
+        int status = 0;
+        const QByteArray pushed = send(network, "POST", base.resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
+            device.token, server.trusted(), sync::PushRequest { device.deviceId, { item } }.toJson(), &status);
+        const auto pushResponse = sync::PushResponse::fromJson(pushed);
+        if (status != 200 || !pushResponse || pushResponse->results.size() != 1
+            || pushResponse->results.first().status != sync::PushResult::Status::Applied) {
+            std::fprintf(stderr, "bench_sync_wire: push answered %d %s\n", status, pushed.left(200).data());
+            return {};
+        }
+        const QByteArray pulled = send(network, "GET",
+            base.resolved(QUrl(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=500").arg(device.cursor))),
+            device.token, server.trusted(), QByteArray(), &status);
+        const auto pull = sync::PullResponse::fromJson(pulled);
+        if (status != 200 || !pull || pull->changes.size() != 1 || pull->hasMore) {
+            std::fprintf(stderr, "bench_sync_wire: pull answered %d %s\n", status, pulled.left(200).data());
+            return {};
+        }
+        device.cursor = pull->nextCursor;
+    }
+    // Let the connection close (TLS close_notify and FIN) and the proxy count the last bytes.
+    QEventLoop settle;
+    QTimer::singleShot(200, &settle, &QEventLoop::quit);
+    settle.exec();
+    sample.up = proxy.upstreamBytes();
+    sample.down = proxy.downstreamBytes();
+    sample.ok = proxy.connections() == 1;
+    if (!sample.ok)
+        std::fprintf(stderr, "bench_sync_wire: expected one connection, saw %d\n", proxy.connections());
+    return sample;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("P8: bytes on the wire for a one-record incremental sync"));
+    parser.addHelpOption();
+    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
+    const QCommandLineOption reps(
+        QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
+    parser.addOptions({ quick, reps });
+    parser.process(app);
+    const int repetitions = parser.isSet(quick) ? 1 : std::max(1, parser.value(reps).toInt());
+
+    for (const bool tls : { true, false }) {
+        bench::BenchServer server;
+        QList<bench::BenchDevice> devices;
+        if (!server.seed([&](server::EmbeddedStore& store, server::SyncService& service) {
+                return bench::seedDevices(store, service, 1, 1, devices, 11);
+            })
+            || !server.start(tls)) {
+            std::fprintf(stderr, "bench_sync_wire: server did not start: %s\n", qPrintable(server.error()));
+            return 2;
+        }
+        std::vector<double> overhead, wire, up, down, recordSize;
+        for (int rep = 0; rep < repetitions; ++rep) {
+            const Sample sample = measure(server, devices.first(), rep + 1);
+            if (!sample.ok)
+                return 2;
+            overhead.push_back(double(sample.up + sample.down - sample.record));
+            wire.push_back(double(sample.up + sample.down));
+            up.push_back(double(sample.up));
+            down.push_back(double(sample.down));
+            recordSize.push_back(double(sample.record));
+            std::printf("  rep %d %s: up %lld B, down %lld B, record %lld B, overhead %lld B\n", rep + 1,
+                tls ? "TLS " : "HTTP", sample.up, sample.down, sample.record, sample.up + sample.down - sample.record);
+            std::fflush(stdout);
+        }
+        std::printf("P8 %soverhead %.0f B (wire %.0f B = up %.0f + down %.0f, record %.0f B, %s, median of %d)\n",
+            tls ? "" : "plain HTTP ", bench::median(overhead), bench::median(wire), bench::median(up),
+            bench::median(down), bench::median(recordSize),
+            tls ? "TLS, new connection incl. handshake" : "informational, no TLS", repetitions);
+        std::fflush(stdout);
+        server.stop();
+    }
+    return 0;
+}
