@@ -238,9 +238,10 @@ Result<void> RecordRepository::writeCase(const Case& value)
     const QString complexity = complexityId(value.complexity);
     st.value()
         .bind(1, value.id)
-        .bind(2, value.title())
-        .bind(3, value.address)
-        .bind(4, value.phone)
+        // NOT NULL text: a household recorded before anyone's name is known has an empty title.
+        .bind(2, value.title().isNull() ? QStringLiteral("") : value.title())
+        .bind(3, value.address.isNull() ? QStringLiteral("") : value.address)
+        .bind(4, value.phone.isNull() ? QStringLiteral("") : value.phone)
         .bind(5, compactJsonText(QJsonArray::fromStringList(value.categories)))
         .bind(6, value.internallyDisplaced)
         .bind(7, caseStatusId(value.status))

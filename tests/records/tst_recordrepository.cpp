@@ -165,6 +165,20 @@ private Q_SLOTS:
             QStringLiteral("records.not_found"));
     }
 
+    void householdWithNobodyKnownYetCanBeSaved()
+    {
+        // A crisis call may open a case before anyone's name, address or phone is known.
+        Case value;
+        value.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const Result<Case> saved = m_repo->saveCase(value);
+        REQUIRE_OK(saved);
+        const Result<Case> loaded = m_repo->getCase(value.id);
+        REQUIRE_OK(loaded);
+        QVERIFY(loaded->members.isEmpty());
+        QVERIFY(loaded->address.isEmpty());
+        QVERIFY(loaded->title().isEmpty());
+    }
+
     void caseloadIsPagedNewestFirst()
     {
         QStringList ids;
