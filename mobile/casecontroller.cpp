@@ -74,7 +74,7 @@ void CaseController::reload()
         relationLabels.insert(relation.code, relation.label);
     for (const records::Member& m : c.members) {
         if (m.fullName.isEmpty())
-            continue; // the placeholder of a new household
+            continue; // an unnamed placeholder left by earlier builds
         m_members << QVariantMap {
             { QStringLiteral("id"), m.id },
             { QStringLiteral("fullName"), m.fullName },
@@ -126,7 +126,7 @@ bool CaseController::addMember(const QString& fullName, bool child, const QStrin
     if (!c)
         return false;
     records::Member m;
-    // A new household starts with one unnamed placeholder (RecordDrafts::createCase): fill it first.
+    // Households made by earlier builds started with one unnamed placeholder member: fill it first.
     qsizetype placeholder = -1;
     for (qsizetype i = 0; i < c->members.size() && placeholder < 0; ++i) {
         if (c->members.at(i).fullName.isEmpty())

@@ -112,7 +112,7 @@ void FormController::load(QString id)
             if (auto c = repo->getCase(m_record.caseId)) {
                 for (const records::Member& m : c->members) {
                     if (m.fullName.isEmpty())
-                        continue; // placeholder of a new household
+                        continue; // an unnamed placeholder left by earlier builds
                     m_members << QVariantMap { { QStringLiteral("id"), m.id }, { QStringLiteral("name"), m.fullName } };
                     m_memberIds << m.id;
                     m_memberNames.insert(m.id, m.fullName);

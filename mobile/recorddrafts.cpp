@@ -82,15 +82,7 @@ Result<records::Case> RecordDrafts::createCase(AppSession& session)
         return Error { QStringLiteral("app.locked"), QStringLiteral("The store is locked") };
     records::Case value;
     value.assignedWorkers = { session.userId() };
-    // The store's NOT NULL columns get "" rather than a null QString. Workaround until the records
-    // repository stores a case without members (its title binds NULL then): one unnamed placeholder
-    // member, which CaseController::addMember fills in first.
-    value.address = QStringLiteral("");
-    value.phone = QStringLiteral("");
-    records::Member placeholder;
-    placeholder.fullName = QStringLiteral("");
-    placeholder.relation = QStringLiteral("applicant");
-    value.members << placeholder;
+    // A household may be opened before anyone's name is known (a crisis call); members follow.
     return repo->saveCase(value);
 }
 
