@@ -73,8 +73,6 @@ void CaseController::reload()
     for (const records::MemberRelation& relation : records::memberRelations())
         relationLabels.insert(relation.code, relation.label);
     for (const records::Member& m : c.members) {
-        if (m.fullName.isEmpty())
-            continue; // an unnamed placeholder left by earlier builds
         m_members << QVariantMap {
             { QStringLiteral("id"), m.id },
             { QStringLiteral("fullName"), m.fullName },
@@ -126,16 +124,6 @@ bool CaseController::addMember(const QString& fullName, bool child, const QStrin
     if (!c)
         return false;
     records::Member m;
-    // Households made by earlier builds started with one unnamed placeholder member: fill it first.
-    qsizetype placeholder = -1;
-    for (qsizetype i = 0; i < c->members.size() && placeholder < 0; ++i) {
-        if (c->members.at(i).fullName.isEmpty())
-            placeholder = i;
-    }
-    if (placeholder >= 0) {
-        m.id = c->members.at(placeholder).id;
-        c->members.removeAt(placeholder);
-    }
     m.fullName = fullName.trimmed();
     m.role = child ? records::Member::Role::Child : records::Member::Role::Adult;
     m.birthDate = QDate::fromString(birthDate.trimmed(), Qt::ISODate);

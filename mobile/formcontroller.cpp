@@ -111,8 +111,6 @@ void FormController::load(QString id)
                 m_sections = m_form->json().value(QStringLiteral("sections")).toArray().toVariantList();
             if (auto c = repo->getCase(m_record.caseId)) {
                 for (const records::Member& m : c->members) {
-                    if (m.fullName.isEmpty())
-                        continue; // an unnamed placeholder left by earlier builds
                     m_members << QVariantMap { { QStringLiteral("id"), m.id }, { QStringLiteral("name"), m.fullName } };
                     m_memberIds << m.id;
                     m_memberNames.insert(m.id, m.fullName);
