@@ -5,6 +5,7 @@
 #include "records/recordschema.h"
 #include "store/database.h"
 #include "store/migration.h"
+#include "store/rows.h"
 #include "sync/synclog.h"
 
 #include <QJsonDocument>
@@ -278,19 +279,9 @@ Result<QList<SyncStateEntry>> LocalSyncStore::entriesInState(EntityState state)
 {
     auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM sync_state WHERE state = ?1 ORDER BY updated_at, entity_id")
                                .arg(QLatin1String(kStateColumns)));
-    if (!st)
-        return st.error();
-    st->bind(1, entityStateId(state));
-    QList<SyncStateEntry> out;
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.append(stateFromRow(*st));
-    }
-    return out;
+    if (st)
+        st->bind(1, entityStateId(state));
+    return store::allRows(st, stateFromRow);
 }
 
 Result<QString> LocalSyncStore::journalNumber(const QString& recordId)
@@ -472,18 +463,7 @@ Result<QList<OutboxEntry>> LocalSyncStore::outbox()
 {
     auto st
         = m_db.prepare(QStringLiteral("SELECT %1 FROM sync_outbox ORDER BY seq").arg(QLatin1String(kOutboxColumns)));
-    if (!st)
-        return st.error();
-    QList<OutboxEntry> out;
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.append(outboxFromRow(*st));
-    }
-    return out;
+    return store::allRows(st, outboxFromRow);
 }
 
 Result<QList<OutboxEntry>> LocalSyncStore::nextBatch(int maxItems)

@@ -2,6 +2,7 @@
 
 #include "serverschema.h"
 #include "store/database.h"
+#include "store/rows.h"
 #include "store/secretbytes.h"
 
 #include <QDir>
@@ -15,6 +16,9 @@
 #include <sys/stat.h>
 
 namespace poruch::server {
+
+using store::allRows;
+using store::firstRow;
 
 namespace {
 
@@ -32,40 +36,6 @@ QDateTime fromIso(const QString& text)
 QString nn(const QString& value)
 {
     return value.isNull() ? QStringLiteral("") : value;
-}
-
-// The first row of a prepared (and bound) query, mapped by read(); nullopt when there is none.
-template <typename Read>
-auto firstRow(Result<store::Statement>& st, Read read) -> Result<std::optional<decltype(read(*st))>>
-{
-    using T = decltype(read(*st));
-    if (!st)
-        return st.error();
-    const auto row = st->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<T>();
-    std::optional<T> value(read(*st));
-    st->reset();
-    return value;
-}
-
-// Every row of a prepared (and bound) query, mapped by read().
-template <typename Read> auto allRows(Result<store::Statement>& st, Read read) -> Result<QList<decltype(read(*st))>>
-{
-    QList<decltype(read(*st))> rows;
-    if (!st)
-        return st.error();
-    while (true) {
-        const auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        rows.append(read(*st));
-    }
-    return rows;
 }
 
 QString textColumn(const store::Statement& row)
