@@ -4,6 +4,7 @@
 // acknowledged change (or the one after: it may have been written just before the kill).
 #include "autotype.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -41,6 +42,7 @@ private Q_SLOTS:
         QVERIFY(steps > 50);
         QRandomGenerator random(20260327);
         int killedMidway = 0;
+        qint64 window = 600; // ms; upper bound of the kill delay
         for (int run = 0; run < 20; ++run) {
             QFile::remove(dir.filePath(QStringLiteral("autotype.record"))); // a fresh draft each run
             QProcess app;
@@ -62,9 +64,13 @@ private Q_SLOTS:
                     recordId = QString::fromLatin1(out.mid(at + 7, end - at - 7));
             }
             QVERIFY2(!recordId.isEmpty(), app.readAllStandardError().constData());
-            // A random moment while typing (the script takes a few hundred ms).
-            QTest::qWait(int(random.bounded(5, 600)));
-            if (app.state() != QProcess::NotRunning) {
+            // A random moment while typing. The script takes a few hundred ms; a run that finishes first
+            // tells how long it takes on this machine, and the window shrinks to it.
+            QElapsedTimer typing;
+            typing.start();
+            if (app.waitForFinished(int(random.bounded(5u, quint32(window))))) {
+                window = std::max<qint64>(20, typing.elapsed());
+            } else {
                 app.kill();
                 QVERIFY(app.waitForFinished(5000));
             }
