@@ -105,6 +105,7 @@ const QHash<QString, Fields>& schema()
                 { QStringLiteral("at"), dt() },
                 { QStringLiteral("relatesTo"), text() },
                 { QStringLiteral("quarter"), text() },
+                { QStringLiteral("childMembers"), array() },
             } },
     };
     return s;
@@ -128,7 +129,10 @@ const QStringList& actionCodes()
               QStringLiteral("police_informed"), QStringLiteral("department_informed_of_crisis_results"),
               QStringLiteral("act_submitted_to_department"), QStringLiteral("copy_sent_to_child_service"),
               QStringLiteral("child_registration_decided"), QStringLiteral("non_cooperation_reported"),
-              QStringLiteral("abandonment_results_reported"), QStringLiteral("monitoring_note_submitted") };
+              QStringLiteral("abandonment_results_reported"), QStringLiteral("monitoring_note_submitted"),
+              // Action form version 2: the removal decision and the two outcome facts of resolution 817 §9.
+              QStringLiteral("removal_decision_taken"), QStringLiteral("child_returned_to_family"),
+              QStringLiteral("child_stayed_in_family") };
     return codes;
 }
 

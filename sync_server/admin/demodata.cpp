@@ -79,6 +79,33 @@ QJsonObject demoNoticeBody(const DemoFamily& family, const QDateTime& now)
     return body;
 }
 
+// A final action (form version 2) recording an outcome fact for one child, relating to the family's notice.
+records::Record demoOutcome(
+    const records::Record& notice, const QString& childId, const QString& code, const QDateTime& now)
+{
+    records::Record action;
+    action.id = uuid();
+    action.type = records::RecordType::Action;
+    action.formId = QStringLiteral("action");
+    action.formVersion = 2;
+    action.caseId = notice.caseId;
+    action.body = QJsonObject {
+        { QStringLiteral("action"), code },
+        { QStringLiteral("at"), now.addSecs(-60).toOffsetFromUtc(2 * 3600).toString(Qt::ISODate) },
+        { QStringLiteral("relatesTo"), notice.id },
+        { QStringLiteral("childMembers"), QJsonArray { childId } },
+        { QStringLiteral("note"), QStringLiteral("Демонстраційний запис.") },
+    };
+    action.authorUserId = notice.authorUserId;
+    action.authorDeviceId = notice.authorDeviceId;
+    action.createdAt = now;
+    action.updatedAt = now;
+    action.status = records::RecordStatus::Final;
+    action.finalizedAt = now;
+    action.contentHash = records::contentHash(action);
+    return action;
+}
+
 } // namespace
 
 Result<DemoAccounts> seedDemoData(ServerStore& store)
@@ -161,6 +188,18 @@ Result<DemoAccounts> seedDemoData(ServerStore& store)
             recordItem.kind = sync::PushItem::Kind::Record;
             recordItem.record = notice;
             request.items.append(recordItem);
+
+            // An outcome of resolution 817 §9 for each family with a child, so the monitoring report shows it.
+            if (family.child) {
+                sync::PushItem outcomeItem;
+                outcomeItem.seq = seq++;
+                outcomeItem.kind = sync::PushItem::Kind::Record;
+                outcomeItem.record = demoOutcome(notice, value.members.last().id,
+                    family.displaced ? QStringLiteral("child_stayed_in_family")
+                                     : QStringLiteral("child_returned_to_family"),
+                    now);
+                request.items.append(outcomeItem);
+            }
         }
         const auto pushed = service.push(session, request);
         if (!pushed)

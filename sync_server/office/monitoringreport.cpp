@@ -132,6 +132,8 @@ MonitoringFigures computeMonitoring(
     QHash<QString, QList<QDateTime>> noticesOfCase;
     QSet<QString> coveredCases;
     QSet<QString> accompaniedCases;
+    QSet<QString> returnedChildren; // "caseId/memberId"
+    QSet<QString> stayedChildren;
     for (const records::Record& record : records) {
         if (!record.isFinal())
             continue;
@@ -154,12 +156,22 @@ MonitoringFigures computeMonitoring(
             if (!at.isValid() || at < start || at >= end)
                 continue;
             const QString action = record.body.value(QStringLiteral("action")).toString();
-            if (action == QLatin1String("child_returned_to_family"))
-                figures.returnedToFamily += 1;
-            else if (action == QLatin1String("child_stayed_in_family"))
-                figures.stayedInFamily += 1;
+            QSet<QString>* children = action == QLatin1String("child_returned_to_family") ? &returnedChildren
+                : action == QLatin1String("child_stayed_in_family")                       ? &stayedChildren
+                                                                                          : nullptr;
+            if (!children)
+                continue;
+            // A child counts once per indicator and quarter, however many records mention them.
+            const QJsonArray members = record.body.value(QStringLiteral("childMembers")).toArray();
+            for (const QJsonValue& member : members)
+                children->insert(record.caseId + QLatin1Char('/') + member.toString());
+            if (members.isEmpty())
+                children->insert(record.id); // no child named (not possible in a final v2 record): one child
         }
     }
+
+    figures.returnedToFamily = int(returnedChildren.size());
+    figures.stayedInFamily = int(stayedChildren.size());
 
     for (const records::Case& value : cases) {
         QList<QDateTime> notices = noticesOfCase.value(value.id);

@@ -41,8 +41,9 @@ struct MonitoringFigures {
     Count coveredDisplaced;
     Count coveredAccompaniment; // of covered: social accompaniment among the decided services
     Count reidentified; // a further notice in the quarter for a case identified earlier
-    int returnedToFamily = 0; // action child_returned_to_family in the quarter
-    int stayedInFamily = 0; // action child_stayed_in_family in the quarter
+    // Distinct children named (childMembers) by final actions dated in the quarter (action form version 2).
+    int returnedToFamily = 0; // child_returned_to_family
+    int stayedInFamily = 0; // child_stayed_in_family
 
     // Shares in percent (0..100); -1 when the denominator is zero.
     double coveredShareFamilies() const;

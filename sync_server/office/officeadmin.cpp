@@ -1,7 +1,9 @@
 // Office pages that manage people and show the audit trail: users and devices, enrollment codes, audit log.
 #include "auth/passwordhash.h"
+#include "monitoringreport.h"
 #include "officesite_p.h"
 #include "qrsvg.h"
+#include "server/serverlogging.h"
 #include "storage/serverstore.h"
 #include "sync/syncservice.h"
 
@@ -39,7 +41,7 @@ QString doneMessage(const QString& code)
     return messages.value(code);
 }
 
-QString actionLabel(const QString& action)
+const QHash<QString, QString>& actionLabels()
 {
     static const QHash<QString, QString> labels {
         { QStringLiteral("web.view"), QStringLiteral("перегляд у кабінеті") },
@@ -63,7 +65,83 @@ QString actionLabel(const QString& action)
         { QStringLiteral("caseload.assign"), QStringLiteral("справу додано працівнику") },
         { QStringLiteral("caseload.unassign"), QStringLiteral("справу знято з працівника") },
     };
-    return labels.value(action);
+    return labels;
+}
+
+QString actionLabel(const QString& action)
+{
+    return actionLabels().value(action);
+}
+
+QStringList knownActions()
+{
+    return actionLabels().keys();
+}
+
+// The technical detail of an audit entry (English, written by the code) said in Ukrainian; user ids become
+// user names. Unknown shapes stay as they are (shown raw, still readable to an administrator).
+// The action filter: every known action by its Ukrainian label.
+QString actionOptions(const QString& selected)
+{
+    QString options = QStringLiteral("<option value=\"\">усі дії</option>");
+    QList<QPair<QString, QString>> byLabel;
+    for (const QString& code : knownActions())
+        byLabel.append({ actionLabel(code), code });
+    std::sort(byLabel.begin(), byLabel.end());
+    for (const auto& [label, code] : byLabel)
+        options += QStringLiteral("<option value=\"%1\"%2>%3</option>")
+                       .arg(escape(code), code == selected ? QStringLiteral(" selected") : QString(), escape(label));
+    return options;
+}
+
+QString detailLabel(const QString& detail, const QHash<QString, QString>& names)
+{
+    static const QHash<QString, QString> fixed {
+        { QStringLiteral("page case"), QStringLiteral("сторінка справи") },
+        { QStringLiteral("page record"), QStringLiteral("сторінка акта") },
+        { QStringLiteral("page record print"), QStringLiteral("акт, версія для друку") },
+        { QStringLiteral("pdf record"), QStringLiteral("акт у PDF") },
+        { QStringLiteral("page audit"), QStringLiteral("сторінка «Журнал аудиту»") },
+        { QStringLiteral("received"), QStringLiteral("отримано") },
+        { QStringLiteral("registered"), QStringLiteral("зареєстровано") },
+    };
+    if (const auto it = fixed.constFind(detail); it != fixed.constEnd())
+        return *it;
+    const auto name = [&](const QString& id) { return names.value(id, id); };
+    static const QRegularExpression inbox(QStringLiteral("^page inbox, (\\d+) records$"));
+    static const QRegularExpression journal(QStringLiteral("^(page|csv) journal, (\\d+) notices$"));
+    static const QRegularExpression deadlines(QStringLiteral("^page deadlines, (\\d+) tasks$"));
+    static const QRegularExpression report(QStringLiteral("^report (\\d{4}-Q[1-4]) (html|csv|pdf)$"));
+    static const QRegularExpression userRole(QStringLiteral("^user (\\S+) role (\\S+)$"));
+    static const QRegularExpression user(QStringLiteral("^(?:for )?user (\\S+)$"));
+    static const QRegularExpression role(QStringLiteral("^role (\\S+)$"));
+    static const QRegularExpression revision(QStringLiteral("^revision (\\d+)$"));
+    static const QRegularExpression path(QStringLiteral("^/office/\\S*$"));
+    if (const auto m = inbox.match(detail); m.hasMatch())
+        return QStringLiteral("сторінка «Вхідні», записів: %1").arg(m.captured(1));
+    if (const auto m = journal.match(detail); m.hasMatch())
+        return QStringLiteral("журнал обліку (%1), повідомлень: %2")
+            .arg(m.captured(1) == QLatin1String("csv") ? QStringLiteral("CSV") : QStringLiteral("сторінка"),
+                m.captured(2));
+    if (const auto m = deadlines.match(detail); m.hasMatch())
+        return QStringLiteral("сторінка «Строки», завдань: %1").arg(m.captured(1));
+    if (const auto m = report.match(detail); m.hasMatch()) {
+        const auto quarter = Quarter::parse(m.captured(1));
+        const QString format
+            = m.captured(2) == QLatin1String("html") ? QStringLiteral("сторінка") : m.captured(2).toUpper();
+        return QStringLiteral("моніторинг за %1 (%2)").arg(quarter ? quarter->labelUk() : m.captured(1), format);
+    }
+    if (const auto m = userRole.match(detail); m.hasMatch())
+        return QStringLiteral("користувач %1, роль: %2").arg(name(m.captured(1)), roleLabel(m.captured(2)));
+    if (const auto m = user.match(detail); m.hasMatch())
+        return QStringLiteral("користувач %1").arg(name(m.captured(1)));
+    if (const auto m = role.match(detail); m.hasMatch())
+        return QStringLiteral("роль: %1").arg(roleLabel(m.captured(1)));
+    if (const auto m = revision.match(detail); m.hasMatch())
+        return QStringLiteral("редакція %1").arg(m.captured(1));
+    if (path.match(detail).hasMatch())
+        return QStringLiteral("адреса %1").arg(detail);
+    return detail;
 }
 
 QString fingerprintText(const QString& hex)
@@ -252,7 +330,8 @@ QHttpServerResponse OfficeSite::userAction(Context& context, const QString& what
     if (what == QLatin1String("revoke")) {
         if (auto revoked = m_sync.revokeUser(user.id, actor); !revoked)
             return users(context, QStringLiteral("Доступ не відкликано."));
-        m_sessions.endAllOf(user.id);
+        if (auto ended = m_sessions.endAllOf(user.id); !ended)
+            qCWarning(lcServer) << "office: sessions of a revoked user not ended:" << ended.error().code;
         return redirect(QStringLiteral("/office/users?done=revoked"));
     }
     if (what == QLatin1String("assign")) {
@@ -328,24 +407,25 @@ QHttpServerResponse OfficeSite::auditLog(Context& context)
                                   "audit\"><label>Користувач (ім'я користувача)<input name=\"user\" value=\"%1\">"
                                   "</label><label>Документ (ідентифікатор)<input name=\"record\" value=\"%2\"></label>"
                                   "<label>Справа (ідентифікатор)<input name=\"case\" value=\"%3\"></label><label>Дія"
-                                  "<input name=\"action\" value=\"%4\"></label><label>З дати<input type=\"date\" "
+                                  "<select name=\"action\">%4</select></label><label>З дати<input type=\"date\" "
                                   "name=\"from\" value=\"%5\"></label><label>По дату<input type=\"date\" name=\"to\" "
                                   "value=\"%6\"></label><button type=\"submit\">Знайти</button></form>")
-                       .arg(escape(userName), escape(filter.recordId), escape(filter.caseId), escape(filter.action),
-                           from.isValid() ? from.toString(Qt::ISODate) : QString(),
+                       .arg(escape(userName), escape(filter.recordId), escape(filter.caseId),
+                           actionOptions(filter.action), from.isValid() ? from.toString(Qt::ISODate) : QString(),
                            to.isValid() ? to.toString(Qt::ISODate) : QString());
     body += QStringLiteral("<p class=\"muted\">Показано записів: %1 (найновіші спочатку, не більше 500).</p>")
                 .arg(entries->size());
-    body += QStringLiteral("<table><thead><tr><th>Час</th><th>Користувач</th><th>Пристрій</th><th>Дія</th>"
-                           "<th>Справа</th><th>Документ</th><th>Технічні подробиці</th></tr></thead><tbody>");
+    body += QStringLiteral("<table class=\"audit\"><thead><tr><th>Час</th><th>Користувач</th><th>Пристрій</th>"
+                           "<th>Дія</th><th>Справа</th><th>Документ</th><th>Подробиці</th></tr></thead><tbody>");
+    // Labels only; the codes stay in title attributes (hover) for whoever needs to match them in logs.
     for (const AuditEntry& entry : *entries) {
-        body += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"code\">%3</td><td>%4</td><td class=\"code\">%5"
-                               "</td><td class=\"code\">%6</td><td>%7</td></tr>")
+        const QString label = actionLabel(entry.action);
+        body += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"code\">%3</td><td title=\"%4\">%5</td>"
+                               "<td class=\"code\">%6</td><td class=\"code\">%7</td><td title=\"%8\">%9</td></tr>")
                     .arg(escape(kyivDateTime(entry.at)), escape(names.value(entry.userId, entry.userId)),
-                        escape(entry.deviceId.left(8)),
-                        QStringLiteral("%1 <span class=\"muted code\">%2</span>")
-                            .arg(escape(actionLabel(entry.action)), escape(entry.action)),
-                        escape(entry.caseId), escape(entry.recordId), escape(entry.detail));
+                        escape(entry.deviceId.left(8)), escape(entry.action),
+                        escape(label.isEmpty() ? QStringLiteral("інша дія") : label), escape(entry.caseId),
+                        escape(entry.recordId), escape(entry.detail), escape(detailLabel(entry.detail, names)));
     }
     body += QStringLiteral("</tbody></table>");
     audit(context, QStringLiteral("web.view"), QString(), QString(), QStringLiteral("page audit"));

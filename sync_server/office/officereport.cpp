@@ -45,14 +45,13 @@ struct Indicator {
     QString previous;
 };
 
-QList<Indicator> indicators(const MonitoringFigures& now, const MonitoringFigures& before, bool outcomesRecorded)
+QList<Indicator> indicators(const MonitoringFigures& now, const MonitoringFigures& before)
 {
     const auto shareText = [](const Count& part, const Count& whole) {
         return QStringLiteral("сімей: %1 · дітей: %2")
             .arg(percentText(percent(part.families, whole.families)),
                 percentText(percent(part.children, whole.children)));
     };
-    const auto outcome = [&](int value) { return outcomesRecorded ? QString::number(value) : QStringLiteral("—*"); };
     return {
         { QStringLiteral("Кількість сімей та дітей, виявлених з початку реалізації (на кінець кварталу)"),
             countText(now.identified), countText(before.identified) },
@@ -73,10 +72,10 @@ QList<Indicator> indicators(const MonitoringFigures& now, const MonitoringFigure
             countText(before.reidentified) },
         { QStringLiteral("Кількість дітей, повернутих у біологічну сім'ю із закладів інституційного догляду та "
                          "виховання дітей"),
-            outcome(now.returnedToFamily), outcome(before.returnedToFamily) },
+            QString::number(now.returnedToFamily), QString::number(before.returnedToFamily) },
         { QStringLiteral("Кількість дітей, які внаслідок подолання складних життєвих обставин залишилися у сім'ях, "
                          "в яких існував ризик їх відібрання"),
-            outcome(now.stayedInFamily), outcome(before.stayedInFamily) },
+            QString::number(now.stayedInFamily), QString::number(before.stayedInFamily) },
     };
 }
 
@@ -224,13 +223,8 @@ QHttpServerResponse OfficeSite::report(Context& context, const QString& format)
         records.append(item.record);
     const MonitoringFigures now = computeMonitoring(cases, records, quarter);
     const MonitoringFigures before = computeMonitoring(cases, records, quarter.yearBefore());
-    const forms::FormDefinition* action = m_forms.latest(QStringLiteral("action"));
-    const forms::FieldDef* actionField = action ? action->field(QStringLiteral("action")) : nullptr;
-    const bool outcomesRecorded = actionField && actionField->hasOption(QStringLiteral("child_returned_to_family"));
-    const QList<Indicator> rows = indicators(now, before, outcomesRecorded);
+    const QList<Indicator> rows = indicators(now, before);
     const QString title = QStringLiteral("Показники ефективності соціальної роботи за %1").arg(quarter.labelUk());
-    const QString footnote = QStringLiteral("* Форми версії 1 ще не мають відмітки про повернення дитини в сім'ю чи "
-                                            "збереження її в сім'ї, тому ці показники поки не обчислюються.");
     audit(context, QStringLiteral("web.view"), QString(), QString(),
         QStringLiteral("report %1 %2").arg(quarter.id(), format));
 
@@ -239,8 +233,6 @@ QHttpServerResponse OfficeSite::report(Context& context, const QString& format)
         writer.row({ QStringLiteral("Показник"), quarter.labelUk(), quarter.yearBefore().labelUk() });
         for (const Indicator& row : rows)
             writer.row({ row.label, row.current, row.previous });
-        if (!outcomesRecorded)
-            writer.row({ footnote });
         QHttpServerResponse response(QByteArrayLiteral("text/csv; charset=utf-8"), writer.bytes());
         secure(response);
         response.setHeader(
@@ -255,8 +247,6 @@ QHttpServerResponse OfficeSite::report(Context& context, const QString& format)
         table += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
                      .arg(escape(row.label), escape(row.current), escape(row.previous));
     table += QStringLiteral("</tbody></table>");
-    if (!outcomesRecorded)
-        table += QStringLiteral("<p class=\"muted\">%1</p>").arg(escape(footnote));
 
     if (format == QLatin1String("pdf")) {
         const QString document = QStringLiteral("<html><head><meta charset=\"utf-8\"><style>body { font-family: "

@@ -47,6 +47,7 @@ OfficeSite::OfficeSite(ServerStore& store, SyncService& sync, const ServerConfig
     , m_sync(sync)
     , m_tls(config.tlsEnabled())
     , m_fingerprint(certificateFingerprint(config))
+    , m_sessions(store)
     , m_loginByAddress(50, 600)
     , m_loginByUser(5, 900)
 {
@@ -185,7 +186,13 @@ QHttpServerResponse OfficeSite::guarded(
     const QHttpServerRequest& request, bool post, Access access, const Handler& handler)
 {
     const QString sessionId = QString::fromLatin1(cookie(request, sessionCookie));
-    const auto session = m_sessions.find(sessionId);
+    const auto found = m_sessions.find(sessionId);
+    if (!found) {
+        qCWarning(lcServer) << "office: session lookup failed:" << found.error().code;
+        return errorPage(nullptr, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
+            QStringLiteral("Не вдалося прочитати дані. Спробуйте пізніше."));
+    }
+    const std::optional<WebSession>& session = *found;
     if (!session)
         return redirect(QStringLiteral("/office/login"));
     const auto user = m_store.findUserById(session->userId);
@@ -194,7 +201,8 @@ QHttpServerResponse OfficeSite::guarded(
             QStringLiteral("Не вдалося прочитати дані. Спробуйте пізніше."));
     // A user revoked or moved to a field role since login loses the session at once.
     if (!*user || (*user)->revoked || !isOfficeRole((*user)->role)) {
-        m_sessions.end(sessionId);
+        if (auto ended = m_sessions.end(sessionId); !ended)
+            qCWarning(lcServer) << "office: session not ended:" << ended.error().code;
         return errorPage(nullptr, Status::Forbidden, QStringLiteral("Доступ заборонено"),
             QStringLiteral("Ваш обліковий запис не має доступу до кабінету офісу."));
     }
@@ -278,18 +286,27 @@ QHttpServerResponse OfficeSite::login(const QHttpServerRequest& request)
                            "працюють у застосунку на планшеті."));
     }
     m_loginByUser.reset(username.toLower());
-    const QString sessionId = m_sessions.create((*user)->id);
+    const auto sessionId = m_sessions.create((*user)->id);
+    if (!sessionId) {
+        qCWarning(lcServer) << "office: session not stored:" << sessionId.error().code;
+        return errorPage(nullptr, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
+            QStringLiteral("Не вдалося увійти. Спробуйте пізніше."));
+    }
     m_store.appendAudit(AuditEntry { 0, QDateTime::currentDateTimeUtc(), (*user)->id, QString(),
         QStringLiteral("web.login"), QString(), QString(), QString() });
     QHttpServerResponse response = redirect(QStringLiteral("/office/inbox"));
-    response.addHeader("Set-Cookie", cookieHeader(sessionCookie, sessionId.toLatin1(), -1));
+    response.addHeader("Set-Cookie", cookieHeader(sessionCookie, sessionId->toLatin1(), -1));
     response.addHeader("Set-Cookie", cookieHeader(loginCsrfCookie, QByteArray(), 0));
     return response;
 }
 
 QHttpServerResponse OfficeSite::logout(Context& context)
 {
-    m_sessions.end(context.sessionId);
+    if (auto ended = m_sessions.end(context.sessionId); !ended) {
+        qCWarning(lcServer) << "office: session not ended:" << ended.error().code;
+        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
+            QStringLiteral("Не вдалося вийти. Спробуйте ще раз."));
+    }
     audit(context, QStringLiteral("web.logout"), QString(), QString(), QString());
     QHttpServerResponse response = redirect(QStringLiteral("/office/login"));
     response.addHeader("Set-Cookie", cookieHeader(sessionCookie, QByteArray(), 0));

@@ -1,61 +1,74 @@
 #include "websessions.h"
 
 #include "auth/secrets.h"
+#include "storage/serverstore.h"
 
 #include <openssl/crypto.h>
 
 namespace poruch::server::office {
 
-WebSessions::WebSessions(Clock clock)
-    : m_clock(clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); })
+namespace {
+
+bool over(const WebSessionRow& row, const QDateTime& now)
+{
+    return row.lastSeenAt.msecsTo(now) > qint64(WebSessions::idleSeconds) * 1000
+        || row.createdAt.msecsTo(now) > qint64(WebSessions::lifetimeSeconds) * 1000;
+}
+
+} // namespace
+
+WebSessions::WebSessions(ServerStore& store, Clock clock)
+    : m_store(store)
+    , m_clock(clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); })
 {
 }
 
-QString WebSessions::create(const QString& userId)
+Result<QString> WebSessions::create(const QString& userId)
 {
     const QDateTime now = m_clock();
     // Drop sessions that are over, so the table cannot grow without bound.
-    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (it->lastSeenAt.secsTo(now) > idleSeconds || it->createdAt.secsTo(now) > lifetimeSeconds)
-            it = m_sessions.erase(it);
-        else
-            ++it;
-    }
+    const auto purged = m_store.purgeWebSessions(
+        now.addMSecs(-qint64(idleSeconds) * 1000), now.addMSecs(-qint64(lifetimeSeconds) * 1000));
+    if (!purged)
+        return purged.error();
     const QString id = newToken();
-    m_sessions.insert(secretDigest(id), WebSession { userId, newToken(), now, now });
+    if (auto inserted = m_store.insertWebSession(WebSessionRow { secretDigest(id), userId, newToken(), now, now });
+        !inserted)
+        return inserted.error();
     return id;
 }
 
-std::optional<WebSession> WebSessions::find(const QString& sessionId)
+Result<std::optional<WebSession>> WebSessions::find(const QString& sessionId)
 {
     if (sessionId.isEmpty() || sessionId.size() > 128)
-        return std::nullopt;
+        return std::optional<WebSession>();
     const QString key = secretDigest(sessionId);
-    auto it = m_sessions.find(key);
-    if (it == m_sessions.end())
-        return std::nullopt;
+    const auto row = m_store.findWebSession(key);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<WebSession>();
     const QDateTime now = m_clock();
-    if (it->lastSeenAt.secsTo(now) > idleSeconds || it->createdAt.secsTo(now) > lifetimeSeconds) {
-        m_sessions.erase(it);
-        return std::nullopt;
+    if (over(**row, now)) {
+        if (auto deleted = m_store.deleteWebSession(key); !deleted)
+            return deleted.error();
+        return std::optional<WebSession>();
     }
-    it->lastSeenAt = now;
-    return *it;
+    if (auto touched = m_store.touchWebSession(key, now); !touched)
+        return touched.error();
+    return std::optional<WebSession>(WebSession { (*row)->userId, (*row)->csrfToken, (*row)->createdAt, now });
 }
 
-void WebSessions::end(const QString& sessionId)
+Result<void> WebSessions::end(const QString& sessionId)
 {
-    m_sessions.remove(secretDigest(sessionId));
+    if (sessionId.isEmpty())
+        return {};
+    return m_store.deleteWebSession(secretDigest(sessionId));
 }
 
-void WebSessions::endAllOf(const QString& userId)
+Result<void> WebSessions::endAllOf(const QString& userId)
 {
-    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (it->userId == userId)
-            it = m_sessions.erase(it);
-        else
-            ++it;
-    }
+    return m_store.deleteWebSessionsOf(userId);
 }
 
 bool tokensEqual(const QString& expected, const QString& given)

@@ -589,6 +589,68 @@ Result<void> EmbeddedStore::setRecordMark(const RecordMark& mark)
     return st->bind(1, mark.recordId).bind(2, mark.state).bind(3, mark.userId).bind(4, iso(mark.at)).run();
 }
 
+// ---- office web sessions ----
+
+Result<void> EmbeddedStore::insertWebSession(const WebSessionRow& session)
+{
+    auto st = m_db->prepare(QStringLiteral("INSERT INTO web_sessions(digest, user_id, csrf_token, created_at, "
+                                           "last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    if (!st)
+        return st.error();
+    return st->bind(1, session.digest)
+        .bind(2, session.userId)
+        .bind(3, session.csrfToken)
+        .bind(4, iso(session.createdAt))
+        .bind(5, iso(session.lastSeenAt))
+        .run();
+}
+
+Result<std::optional<WebSessionRow>> EmbeddedStore::findWebSession(const QString& digest)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "SELECT digest, user_id, csrf_token, created_at, last_seen_at FROM web_sessions WHERE digest = ?1"));
+    if (st)
+        st->bind(1, digest);
+    return firstRow(st, [](const store::Statement& row) {
+        return WebSessionRow { row.text(0), row.text(1), row.text(2), fromIso(row.text(3)), fromIso(row.text(4)) };
+    });
+}
+
+Result<void> EmbeddedStore::touchWebSession(const QString& digest, const QDateTime& at)
+{
+    auto st = m_db->prepare(QStringLiteral("UPDATE web_sessions SET last_seen_at = ?2 WHERE digest = ?1"));
+    if (!st)
+        return st.error();
+    return st->bind(1, digest).bind(2, iso(at)).run();
+}
+
+Result<void> EmbeddedStore::deleteWebSession(const QString& digest)
+{
+    auto st = m_db->prepare(QStringLiteral("DELETE FROM web_sessions WHERE digest = ?1"));
+    if (!st)
+        return st.error();
+    return st->bind(1, digest).run();
+}
+
+Result<void> EmbeddedStore::deleteWebSessionsOf(const QString& userId)
+{
+    auto st = m_db->prepare(QStringLiteral("DELETE FROM web_sessions WHERE user_id = ?1"));
+    if (!st)
+        return st.error();
+    return st->bind(1, userId).run();
+}
+
+Result<int> EmbeddedStore::purgeWebSessions(const QDateTime& idleBefore, const QDateTime& createdBefore)
+{
+    // iso() writes UTC with milliseconds, so the text order is the time order.
+    auto st = m_db->prepare(QStringLiteral("DELETE FROM web_sessions WHERE last_seen_at < ?1 OR created_at < ?2"));
+    if (!st)
+        return st.error();
+    if (auto done = st->bind(1, iso(idleBefore)).bind(2, iso(createdBefore)).run(); !done)
+        return done.error();
+    return m_db->changes();
+}
+
 // ---- operations ----
 
 Result<void> EmbeddedStore::integrityCheck()

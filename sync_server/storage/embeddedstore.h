@@ -69,6 +69,12 @@ public:
     Result<QList<RecordIngest>> recordIngests() override;
     Result<QList<RecordMark>> recordMarks() override;
     Result<void> setRecordMark(const RecordMark& mark) override;
+    Result<void> insertWebSession(const WebSessionRow& session) override;
+    Result<std::optional<WebSessionRow>> findWebSession(const QString& digest) override;
+    Result<void> touchWebSession(const QString& digest, const QDateTime& at) override;
+    Result<void> deleteWebSession(const QString& digest) override;
+    Result<void> deleteWebSessionsOf(const QString& userId) override;
+    Result<int> purgeWebSessions(const QDateTime& idleBefore, const QDateTime& createdBefore) override;
 
     Result<void> integrityCheck() override;
     Result<void> backupTo(const QString& path) override;

@@ -135,6 +135,18 @@ CREATE TABLE office_marks (
 );
 CREATE INDEX audit_by_action ON audit_log(action, id);
 )") },
+        // Office web sessions survive a restart. Only the SHA-256 of the session id is stored; the expiry
+        // rules (idle 30 min, lifetime 10 h) are checked against these times on every request.
+        { 3, QStringLiteral(R"(
+CREATE TABLE web_sessions (
+    digest TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL
+);
+CREATE INDEX web_sessions_by_user ON web_sessions(user_id);
+)") },
     };
 }
 

@@ -84,6 +84,14 @@ public:
     virtual Result<QList<RecordIngest>> recordIngests() { return unsupported(); }
     virtual Result<QList<RecordMark>> recordMarks() { return unsupported(); }
     virtual Result<void> setRecordMark(const RecordMark&) { return unsupported(); }
+    // Office web sessions, by the SHA-256 of the session id (WebSessions applies the expiry rules).
+    virtual Result<void> insertWebSession(const WebSessionRow&) { return unsupported(); }
+    virtual Result<std::optional<WebSessionRow>> findWebSession(const QString&) { return unsupported(); }
+    virtual Result<void> touchWebSession(const QString&, const QDateTime&) { return unsupported(); }
+    virtual Result<void> deleteWebSession(const QString&) { return unsupported(); }
+    virtual Result<void> deleteWebSessionsOf(const QString&) { return unsupported(); }
+    // Deletes sessions last used before idleBefore or created before createdBefore; returns how many.
+    virtual Result<int> purgeWebSessions(const QDateTime&, const QDateTime&) { return unsupported(); }
 
     // Operations.
     virtual Result<void> integrityCheck() = 0;

@@ -119,6 +119,16 @@ struct RecordMark {
     QDateTime at;
 };
 
+// Office page: a signed-in browser session. Only the SHA-256 of the session id (the cookie value) is
+// stored, so a copy of the store never yields a usable cookie.
+struct WebSessionRow {
+    QString digest;
+    QString userId;
+    QString csrfToken; // random per session; every form of the session posts it back
+    QDateTime createdAt;
+    QDateTime lastSeenAt;
+};
+
 struct AuditFilter {
     QString userId;
     QString recordId;

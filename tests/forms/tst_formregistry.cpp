@@ -3,6 +3,8 @@
 #include "forms/formvalidator.h"
 #include "formstestsupport.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +24,8 @@ private:
             "services_decision", "services_contract", "individual_plan", "mdt_meeting", "refusal_questionnaire",
             "action" };
     }
+
+    static QHash<QString, QList<int>> shippedVersions() { return { { "action", { 1, 2 } } }; }
 
     static void collectTypes(const QList<FieldDef>& fields, QSet<FieldType>& types)
     {
@@ -79,9 +83,13 @@ private Q_SLOTS:
         QCOMPARE(d->recordType(), id);
         QVERIFY(!d->title().isEmpty());
         QVERIFY(!d->fields().isEmpty());
-        QCOMPARE(m_registry.latest(id), d);
         for (const FieldDef* f : d->fields())
             QVERIFY2(!f->label.isEmpty(), qPrintable(f->key));
+        // Only the forms listed in shippedVersions have more than version 1.
+        const QList<int> versions = shippedVersions().value(id, { 1 });
+        QCOMPARE(m_registry.versions(id), versions);
+        QCOMPARE(m_registry.latest(id)->version(), versions.last());
+        QCOMPARE(m_registry.latest(id)->recordType(), id);
     }
 
     void onlyKnownForms()
@@ -104,6 +112,37 @@ private Q_SLOTS:
         // An empty body is never final: every form has required fields.
         QVERIFY(!validator().validate(m_registry, id, 1, {}, FormValidator::Mode::Final).value().isEmpty());
         QVERIFY(validator().validate(m_registry, id, 1, {}, FormValidator::Mode::Draft).value().isEmpty());
+        // The sample stays valid in the latest version too (new versions only add).
+        const int latest = m_registry.latest(id)->version();
+        const auto asLatest = validator().validate(m_registry, id, latest, body, FormValidator::Mode::Final);
+        QVERIFY(asLatest.ok());
+        QVERIFY2(asLatest.value().isEmpty(), qPrintable(issueKeys(asLatest.value()).join(QLatin1Char(' '))));
+    }
+
+    // Action version 2 adds the removal decision and the two outcome facts of resolution 817 §9; a record
+    // written with version 1 keeps validating with version 1, which does not know the new codes.
+    void actionVersion2AddsOutcomes()
+    {
+        const QString id = QStringLiteral("action");
+        QJsonObject body = readObject(QStringLiteral("bodies/action.final.json"));
+        body.insert(QStringLiteral("action"), QStringLiteral("child_stayed_in_family"));
+        const auto asV1 = validator().validate(m_registry, id, 1, body, FormValidator::Mode::Final);
+        QCOMPARE(issueKeys(asV1.value()), QStringList { "action|option" });
+        const auto missingChild = validator().validate(m_registry, id, 2, body, FormValidator::Mode::Final);
+        QCOMPARE(issueKeys(missingChild.value()), QStringList { "childMembers|required_if" });
+        body.insert(QStringLiteral("childMembers"), QJsonArray { QStringLiteral("m-child-1") });
+        QCOMPARE(issueKeys(validator().validate(m_registry, id, 2, body, FormValidator::Mode::Final).value()),
+            QStringList());
+        // The removal decision names no child: the safety assessment it relates to does.
+        body.insert(QStringLiteral("action"), QStringLiteral("removal_decision_taken"));
+        body.remove(QStringLiteral("childMembers"));
+        QCOMPARE(issueKeys(validator().validate(m_registry, id, 2, body, FormValidator::Mode::Final).value()),
+            QStringList());
+        // Version 1 knows no childMembers field.
+        body.insert(QStringLiteral("action"), QStringLiteral("police_informed"));
+        body.insert(QStringLiteral("childMembers"), QJsonArray { QStringLiteral("m-child-1") });
+        QCOMPARE(issueKeys(validator().validate(m_registry, id, 1, body, FormValidator::Mode::Final).value()),
+            QStringList { "childMembers|unknown_field" });
     }
 
     void everyFieldTypeUsed()

@@ -65,10 +65,12 @@ private Q_SLOTS:
             { "notice_sent_to_centre", "child_service_informed", "police_informed",
                 "department_informed_of_crisis_results", "act_submitted_to_department", "copy_sent_to_child_service",
                 "child_registration_decided", "non_cooperation_reported", "abandonment_results_reported",
-                "monitoring_note_submitted" });
+                "monitoring_note_submitted", "removal_decision_taken", "child_returned_to_family",
+                "child_stayed_in_family" });
         row("action", "at", "datetime");
         row("action", "relatesTo", "text");
         row("action", "quarter", "text");
+        row("action", "childMembers", "member");
     }
     void contractFields()
     {

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 #include <QTimeZone>
 #include <QUuid>
@@ -177,20 +178,42 @@ private Q_SLOTS:
             plans.append(plan);
             cases.append(plan.value);
         }
-        // Outcome actions in and around the quarter.
+        // Outcome actions (action form v2) in and around the quarter, naming one or two children of the family.
+        // Some name a child already counted (a child counts once per quarter), some are drafts or other codes.
         const Quarter q = *Quarter::parse(quarter);
-        int returned = 0, stayed = 0;
-        for (int i = 0; i < 20; ++i) {
+        QSet<QString> returnedChildren, stayedChildren;
+        int outcomes = 0;
+        for (int i = 0; i < plans.size() && outcomes < 40; ++i) {
+            const Plan& plan = plans.at(i);
+            if (plan.children == 0)
+                continue;
+            ++outcomes;
             const QDate day = q.start().date().addDays(int(random.bounded(140)) - 20);
-            const bool isReturn = random.bounded(2) == 0;
-            recordList.append(makeRecord(plans.at(i).value.id, records::RecordType::Action,
-                QJsonObject { { QStringLiteral("action"),
-                                  isReturn ? QStringLiteral("child_returned_to_family")
-                                           : QStringLiteral("child_stayed_in_family") },
-                    { QStringLiteral("at"), QDateTime(day, QTime(12, 0), kyiv).toString(Qt::ISODate) } }));
-            if (inQuarter(day, q.year, q.number))
-                (isReturn ? returned : stayed) += 1;
+            const int kind = int(random.bounded(10)); // 0-3 returned, 4-7 stayed, 8 other code, 9 draft
+            const bool isReturn = kind < 4 || (kind == 9 && random.bounded(2) == 0);
+            const QString code = kind == 8 ? QStringLiteral("removal_decision_taken")
+                : isReturn                 ? QStringLiteral("child_returned_to_family")
+                                           : QStringLiteral("child_stayed_in_family");
+            // Children of the plan are members 1..children (member 0 is the adult).
+            QStringList named { plan.value.members.at(1 + int(random.bounded(plan.children))).id };
+            if (plan.children > 1 && random.bounded(3) == 0)
+                named.append(plan.value.members.at(1).id);
+            named.removeDuplicates();
+            const int repeats = random.bounded(5) == 0 ? 2 : 1; // the same fact recorded twice
+            for (int r = 0; r < repeats; ++r) {
+                recordList.append(makeRecord(plan.value.id, records::RecordType::Action,
+                    QJsonObject { { QStringLiteral("action"), code },
+                        { QStringLiteral("at"), QDateTime(day, QTime(12, 0), kyiv).toString(Qt::ISODate) },
+                        { QStringLiteral("childMembers"), QJsonArray::fromStringList(named) } },
+                    kind != 9));
+            }
+            if (kind >= 8 || !inQuarter(day, q.year, q.number))
+                continue;
+            for (const QString& member : named)
+                (isReturn ? returnedChildren : stayedChildren).insert(plan.value.id + QLatin1Char(':') + member);
         }
+        const int returned = int(returnedChildren.size());
+        const int stayed = int(stayedChildren.size());
 
         // Expectations from the plans.
         Count identified, inQuarterCount, displaced, covered, coveredDisplaced, accompanied, again;
@@ -239,9 +262,35 @@ private Q_SLOTS:
         QVERIFY2(same(figures.reidentified, again), "re-identified");
         QCOMPARE(figures.returnedToFamily, returned);
         QCOMPARE(figures.stayedInFamily, stayed);
+        QVERIFY(returned + stayed > 0); // the dataset exercises the outcome indicators
         QCOMPARE(figures.coveredShareFamilies(), 100.0 * covered.families / identified.families);
         if (covered.families > 0)
             QCOMPARE(figures.accompanimentShareOfCoveredFamilies(), 100.0 * accompanied.families / covered.families);
+    }
+
+    // One child named by two records of the quarter counts once; two children of one record count twice;
+    // a record dated just outside the quarter (Kyiv time) does not count.
+    void outcomeChildrenCountedOnce()
+    {
+        records::Case value;
+        value.id = uuid();
+        const QJsonArray both { QStringLiteral("child-a"), QStringLiteral("child-b") };
+        const auto action = [&](const char* code, const char* at, const QJsonArray& children) {
+            return makeRecord(value.id, records::RecordType::Action,
+                QJsonObject { { QStringLiteral("action"), QString::fromLatin1(code) },
+                    { QStringLiteral("at"), QString::fromLatin1(at) }, { QStringLiteral("childMembers"), children } });
+        };
+        const QList<records::Record> list { action("child_stayed_in_family", "2026-02-01T10:00:00+02:00", both),
+            action("child_stayed_in_family", "2026-03-01T10:00:00+02:00", { QStringLiteral("child-a") }),
+            action("child_returned_to_family", "2026-03-31T21:30:00Z", { QStringLiteral("child-a") }),
+            action("child_returned_to_family", "2025-12-31T22:30:00Z", { QStringLiteral("child-b") }) };
+        const auto q1 = computeMonitoring({ value }, list, *Quarter::parse(QStringLiteral("2026-Q1")));
+        QCOMPARE(q1.stayedInFamily, 2);
+        QCOMPARE(q1.returnedToFamily,
+            1); // 2025-12-31 22:30 UTC is 1 Jan in Kyiv (+02:00); 2026-03-31 21:30 UTC is 1 Apr (+03:00)
+        const auto q2 = computeMonitoring({ value }, list, *Quarter::parse(QStringLiteral("2026-Q2")));
+        QCOMPARE(q2.returnedToFamily, 1);
+        QCOMPARE(q2.stayedInFamily, 0);
     }
 
     void emptyDenominatorIsNoShare()

@@ -1,6 +1,7 @@
 // Integration: the office web page of the real poruch-server binary over HTTP. Login and sessions, security
 // headers, CSRF rejection, roles (field role → 403, office → no audit page), unit scoping, marks stored and
-// audited, every view of personal data audited, logout ending the session on the server, login rate limit.
+// audited, every view of personal data audited, logout ending the session on the server, sessions kept across a
+// server restart, login rate limit.
 #include "officeclient.h"
 
 #include <QCryptographicHash>
@@ -262,6 +263,53 @@ private Q_SLOTS:
         const auto again = replay.get(QStringLiteral("/office/inbox"));
         QCOMPARE(again.status, 303);
         QCOMPARE(again.header("Location"), QByteArray("/office/login"));
+    }
+
+    // Sessions live in the server store: a restart keeps the signed-in user signed in (with the same CSRF
+    // token), and a logout before a restart stays a logout after it.
+    void sessionsSurviveARestart()
+    {
+        WebClient client(m_server.baseUrl());
+        QCOMPARE(client.login(QStringLiteral("clerk"), password).status, 303);
+        QCOMPARE(client.get(QStringLiteral("/office/inbox")).status, 200);
+        const QByteArray cookie = client.cookie("poruch_session");
+        const QString csrf = client.csrf();
+        WebClient leaving(m_server.baseUrl());
+        QCOMPARE(leaving.login(QStringLiteral("clerk"), password).status, 303);
+        QCOMPARE(leaving.get(QStringLiteral("/office/inbox")).status, 200);
+        const QByteArray leavingCookie = leaving.cookie("poruch_session");
+
+        m_server.stop();
+        QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+
+        WebClient resumed(m_server.baseUrl()); // the port changes with the restart; the cookie does not
+        resumed.setCookie("poruch_session", cookie);
+        const auto inbox = resumed.get(QStringLiteral("/office/inbox?show=all"));
+        QCOMPARE(inbox.status, 200);
+        QVERIFY(inbox.text().contains(m_case.journalNumber));
+        QCOMPARE(resumed.csrf(), csrf);
+        const auto marked = resumed.post(QStringLiteral("/office/mark"),
+            { { QStringLiteral("csrf"), csrf }, { QStringLiteral("record"), m_case.assessmentId },
+                { QStringLiteral("state"), QStringLiteral("received") } });
+        QCOMPARE(marked.status, 303);
+
+        WebClient leavingAgain(m_server.baseUrl());
+        leavingAgain.setCookie("poruch_session", leavingCookie);
+        QCOMPARE(leavingAgain.get(QStringLiteral("/office/inbox")).status, 200);
+        const auto out
+            = leavingAgain.post(QStringLiteral("/office/logout"), { { QStringLiteral("csrf"), leavingAgain.csrf() } });
+        QCOMPARE(out.status, 303);
+
+        m_server.stop();
+        QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+        WebClient replay(m_server.baseUrl());
+        replay.setCookie("poruch_session", leavingCookie);
+        const auto refused = replay.get(QStringLiteral("/office/inbox"));
+        QCOMPARE(refused.status, 303);
+        QCOMPARE(refused.header("Location"), QByteArray("/office/login"));
+        WebClient stillIn(m_server.baseUrl());
+        stillIn.setCookie("poruch_session", cookie);
+        QCOMPARE(stillIn.get(QStringLiteral("/office/inbox")).status, 200);
     }
 
     void underTlsTheCookieIsSecureAndTheCodeCarriesTheFingerprint()

@@ -6,13 +6,17 @@
 #include "office/qrsvg.h"
 #include "office/websessions.h"
 #include "records/canonicalform.h"
+#include "storage/embeddedstore.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
 using namespace poruch::server::office;
+using poruch::server::EmbeddedStore;
 namespace records = poruch::records;
 
 namespace {
@@ -20,6 +24,20 @@ namespace {
 QString sha(const QString& text)
 {
     return QString::fromLatin1(QCryptographicHash::hash(text.toLatin1(), QCryptographicHash::Sha256).toHex());
+}
+
+// A real encrypted server store in dir (key file with owner-only permissions).
+poruch::Result<std::unique_ptr<EmbeddedStore>> openStore(const QTemporaryDir& dir)
+{
+    const QString keyFile = dir.filePath(QStringLiteral("key"));
+    if (!QFile::exists(keyFile)) {
+        QFile file(keyFile);
+        if (!file.open(QIODevice::WriteOnly))
+            return poruch::Error { QStringLiteral("test.io"), QStringLiteral("key file not written") };
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(QByteArray(32, '\x5a').toHex());
+    }
+    return EmbeddedStore::open(dir.path(), keyFile);
 }
 
 OfficeRecord finalRecord(const QString& caseId, const QString& previousChain, int n)
@@ -139,41 +157,87 @@ private Q_SLOTS:
 
     void sessionsExpireAndEnd()
     {
+        QTemporaryDir dir;
+        auto opened = openStore(dir);
+        QVERIFY(opened);
         QDateTime now(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
-        WebSessions sessions([&] { return now; });
-        const QString id = sessions.create(QStringLiteral("u1"));
+        WebSessions sessions(**opened, [&] { return now; });
+        const auto created = sessions.create(QStringLiteral("u1"));
+        QVERIFY(created);
+        const QString id = *created;
         QVERIFY(id.size() >= 40);
         const auto found = sessions.find(id);
-        QVERIFY(found.has_value());
-        QCOMPARE(found->userId, QStringLiteral("u1"));
-        QVERIFY(found->csrfToken.size() >= 40);
-        QVERIFY(!sessions.find(id + QLatin1Char('x')).has_value());
+        QVERIFY(found && found->has_value());
+        QCOMPARE((*found)->userId, QStringLiteral("u1"));
+        QVERIFY((*found)->csrfToken.size() >= 40);
+        QVERIFY(!sessions.find(id + QLatin1Char('x'))->has_value());
 
         // Idle timeout: used within 30 minutes stays, a longer pause ends it.
         now = now.addSecs(WebSessions::idleSeconds - 10);
-        QVERIFY(sessions.find(id).has_value());
+        QVERIFY(sessions.find(id)->has_value());
         now = now.addSecs(WebSessions::idleSeconds + 1);
-        QVERIFY(!sessions.find(id).has_value());
+        QVERIFY(!sessions.find(id)->has_value());
 
         // Absolute lifetime even when used all the time.
-        const QString busy = sessions.create(QStringLiteral("u2"));
+        const QString busy = *sessions.create(QStringLiteral("u2"));
         for (int minutes = 0; minutes < WebSessions::lifetimeSeconds / 60 - 20; minutes += 20) {
             now = now.addSecs(20 * 60);
-            QVERIFY2(sessions.find(busy).has_value(), qPrintable(QString::number(minutes)));
+            QVERIFY2(sessions.find(busy)->has_value(), qPrintable(QString::number(minutes)));
         }
         now = now.addSecs(3600);
-        QVERIFY(!sessions.find(busy).has_value());
+        QVERIFY(!sessions.find(busy)->has_value());
 
         // Logout and revocation end sessions on the server.
-        const QString a = sessions.create(QStringLiteral("u3"));
-        const QString b = sessions.create(QStringLiteral("u3"));
-        const QString c = sessions.create(QStringLiteral("u4"));
-        sessions.end(a);
-        QVERIFY(!sessions.find(a).has_value());
-        QVERIFY(sessions.find(b).has_value());
-        sessions.endAllOf(QStringLiteral("u3"));
-        QVERIFY(!sessions.find(b).has_value());
-        QVERIFY(sessions.find(c).has_value());
+        const QString a = *sessions.create(QStringLiteral("u3"));
+        const QString b = *sessions.create(QStringLiteral("u3"));
+        const QString c = *sessions.create(QStringLiteral("u4"));
+        QVERIFY(sessions.end(a));
+        QVERIFY(!sessions.find(a)->has_value());
+        QVERIFY(sessions.find(b)->has_value());
+        QVERIFY(sessions.endAllOf(QStringLiteral("u3")));
+        QVERIFY(!sessions.find(b)->has_value());
+        QVERIFY(sessions.find(c)->has_value());
+    }
+
+    // The store keeps the session's hash, never the cookie value; the session and its CSRF token survive a
+    // reopen of the store (a server restart), and the expiry counts from the stored times, not from the restart.
+    void sessionsLiveInTheStore()
+    {
+        QTemporaryDir dir;
+        QDateTime now(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        QString id, csrf, expiring;
+        {
+            auto opened = openStore(dir);
+            QVERIFY(opened);
+            WebSessions sessions(**opened, [&] { return now; });
+            id = *sessions.create(QStringLiteral("u1"));
+            csrf = (*sessions.find(id))->csrfToken;
+            QVERIFY((*opened)->findWebSession(sha(id))->has_value());
+            QVERIFY(!(*opened)->findWebSession(id)->has_value());
+            now = now.addSecs(60);
+            expiring = *sessions.create(QStringLiteral("u2"));
+        }
+        QFile file(dir.filePath(QStringLiteral("server.db")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray raw = file.readAll();
+        QVERIFY(!raw.contains(id.toLatin1()));
+        QVERIFY(!raw.contains(sha(id).toLatin1())); // encrypted at rest, not even the hash is readable
+
+        auto reopened = openStore(dir);
+        QVERIFY(reopened);
+        now = now.addSecs(WebSessions::idleSeconds - 120);
+        WebSessions sessions(**reopened, [&] { return now; });
+        const auto again = sessions.find(id);
+        QVERIFY(again && again->has_value());
+        QCOMPARE((*again)->csrfToken, csrf);
+        // "expiring" was last used 60 s after "id"; "id" was just used, so only "expiring" goes idle here.
+        now = now.addSecs(WebSessions::idleSeconds - 30);
+        QVERIFY(sessions.find(id)->has_value());
+        QVERIFY((*reopened)->findWebSession(sha(expiring))->has_value());
+        // A new login purges the rows of sessions that are over.
+        QVERIFY(sessions.create(QStringLiteral("u3")));
+        QVERIFY(!(*reopened)->findWebSession(sha(expiring))->has_value());
+        QVERIFY((*reopened)->findWebSession(sha(id))->has_value());
     }
 
     void qrSvgDrawsModules()

@@ -580,12 +580,27 @@ private Q_SLOTS:
                 "") }),
             "2026-04-11T00:00:00+03:00", 2, "2026-04-10T23:59:59+03:00", "overdue", "not_done");
 
-        // Derived, forms reference: "very dangerous" prompts the removal decision (stays open: no action code).
+        // Derived, forms reference: "very dangerous" prompts the removal decision (001 §4.5, Family Code art. 170);
+        // an action removal_decision_taken relating to the act closes it.
         const char* rr = "removal_decision_prompt";
-        row("removal very dangerous", rr, "martial",
-            list({ rec("safety_assessment", "sa1",
-                R"({"assessedAt": "2026-03-27T19:00:00+02:00", "dangerLevel": "very_dangerous"})") }),
-            "2026-04-30T10:00:00+03:00", 1, "2026-03-27T19:00:00+02:00", "open", "not_done");
+        const QString veryDangerous = rec("safety_assessment", "sa1",
+            R"({"assessedAt": "2026-03-27T19:00:00+02:00", "dangerLevel": "very_dangerous"})");
+        row("removal very dangerous", rr, "martial", list({ veryDangerous }), "2026-03-27T18:00:00+02:00", 1,
+            "2026-03-27T19:00:00+02:00", "open", "not_done");
+        row("removal undecided", rr, "martial", list({ veryDangerous }), "2026-04-30T10:00:00+03:00", 1,
+            "2026-03-27T19:00:00+02:00", "overdue", "not_done");
+        row("removal decided", rr, "martial",
+            list({ veryDangerous, act("a1", "removal_decision_taken", "2026-03-27T21:00:00+02:00", "sa1") }),
+            "2026-04-30T10:00:00+03:00", 1, "2026-03-27T19:00:00+02:00", "done", "late");
+        row("removal decided at once", rr, "martial",
+            list({ veryDangerous, act("a1", "removal_decision_taken", "2026-03-27T19:00:00+02:00", "sa1") }),
+            "2026-04-30T10:00:00+03:00", 1, "2026-03-27T19:00:00+02:00", "done", "on_time");
+        row("removal decision about another act", rr, "martial",
+            list({ veryDangerous, act("a1", "removal_decision_taken", "2026-03-27T21:00:00+02:00", "sa9") }),
+            "2026-04-30T10:00:00+03:00", 1, "2026-03-27T19:00:00+02:00", "overdue", "not_done");
+        row("removal other action", rr, "martial",
+            list({ veryDangerous, act("a1", "child_service_informed", "2026-03-27T21:00:00+02:00", "sa1") }),
+            "2026-04-30T10:00:00+03:00", 1, "2026-03-27T19:00:00+02:00", "overdue", "not_done");
         row("removal dangerous", rr, "martial",
             list({ rec("safety_assessment", "sa1",
                 R"({"assessedAt": "2026-03-27T19:00:00+02:00", "dangerLevel": "dangerous"})") }),
