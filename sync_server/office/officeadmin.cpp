@@ -402,6 +402,15 @@ QHttpServerResponse OfficeSite::auditLog(Context& context)
     QHash<QString, QString> names;
     for (const User& user : *allUsers)
         names.insert(user.id, user.username);
+    // poruch-admin writes its actor as "cli:<operating-system user>".
+    const auto actorName = [&](const QString& id) {
+        if (!id.startsWith(QLatin1String("cli:")))
+            return names.value(id, id);
+        const QString osUser = id.mid(4);
+        return osUser == QLatin1String("unknown")
+            ? QStringLiteral("адміністратор сервера (командний рядок)")
+            : QStringLiteral("адміністратор сервера (командний рядок, %1)").arg(osUser);
+    };
 
     QString body = QStringLiteral("<h1>Журнал аудиту</h1><form class=\"filters\" method=\"get\" action=\"/office/"
                                   "audit\"><label>Користувач (ім'я користувача)<input name=\"user\" value=\"%1\">"
@@ -422,7 +431,7 @@ QHttpServerResponse OfficeSite::auditLog(Context& context)
         const QString label = actionLabel(entry.action);
         body += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"code\">%3</td><td title=\"%4\">%5</td>"
                                "<td class=\"code\">%6</td><td class=\"code\">%7</td><td title=\"%8\">%9</td></tr>")
-                    .arg(escape(kyivDateTime(entry.at)), escape(names.value(entry.userId, entry.userId)),
+                    .arg(escape(kyivDateTime(entry.at)), escape(actorName(entry.userId)),
                         escape(entry.deviceId.left(8)), escape(entry.action),
                         escape(label.isEmpty() ? QStringLiteral("інша дія") : label), escape(entry.caseId),
                         escape(entry.recordId), escape(entry.detail), escape(detailLabel(entry.detail, names)));

@@ -11,11 +11,12 @@ body { margin: 0; font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; fo
 header.top { display: flex; align-items: center; gap: 18px; background: #1f4e79; color: #fff; padding: 8px 20px;
   flex-wrap: wrap; }
 header.top .brand { font-weight: bold; }
-header.top nav { display: flex; gap: 4px; flex-wrap: wrap; flex: 1; }
-header.top nav a { color: #fff; text-decoration: none; padding: 6px 10px; border-radius: 4px; }
+header.top nav { display: flex; gap: 2px; flex-wrap: wrap; flex: 1; }
+header.top nav a { color: #fff; text-decoration: none; padding: 6px 8px; border-radius: 4px; white-space: nowrap; }
 header.top nav a.active, header.top nav a:hover { background: #2f6aa0; }
 header.top .logout { display: flex; gap: 8px; align-items: center; margin: 0; }
-header.top .who { font-size: 13px; opacity: .9; }
+header.top .who { font-size: 13px; opacity: .9; max-width: 180px; text-align: right; line-height: 1.25; }
+.nowrap { white-space: nowrap; }
 main { padding: 18px 24px; max-width: 1280px; }
 h1 { font-size: 22px; margin: 4px 0 14px; }
 h2 { font-size: 18px; margin: 20px 0 8px; }

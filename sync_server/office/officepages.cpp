@@ -28,10 +28,21 @@ QString caseLink(const OfficeData& data, const QString& caseId)
     return QStringLiteral("<a href=\"/office/case?id=%1\">%2</a>").arg(escape(urlValue(caseId)), escape(title));
 }
 
-QString recordLink(const OfficeRecord& item)
+QString recordLink(const OfficeRecord& item, const forms::FormRegistry& forms)
 {
+    QString label = recordTypeLabel(item.stored.type);
+    // An action mark says which step or fact it records, worded by its own form version.
+    if (item.stored.type == QLatin1String("action")) {
+        const forms::FormDefinition* form = forms.definition(item.record.formId, item.record.formVersion);
+        const forms::FieldDef* field = form ? form->field(QStringLiteral("action")) : nullptr;
+        const QString code = item.record.body.value(QStringLiteral("action")).toString();
+        for (const forms::Option& option : field ? field->options : QList<forms::Option>()) {
+            if (option.value == code)
+                label += QStringLiteral(": ") + option.label;
+        }
+    }
     return QStringLiteral("<a href=\"/office/record?id=%1\">%2</a>")
-        .arg(escape(urlValue(item.stored.id)), escape(recordTypeLabel(item.stored.type)));
+        .arg(escape(urlValue(item.stored.id)), escape(label));
 }
 
 QString stateBadge(const OfficeRecord& item)
@@ -139,7 +150,7 @@ QHttpServerResponse OfficeSite::inbox(Context& context)
             body += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td>"
                                    "<td class=\"no-print\">%8</td></tr>")
                         .arg(item->mark ? QString() : QStringLiteral(" class=\"new\""),
-                            escape(kyivDateTime(item->ingest.lastAt)), recordLink(*item),
+                            escape(kyivDateTime(item->ingest.lastAt)), recordLink(*item, m_forms),
                             escape(item->stored.journalNumber), caseLink(*loaded, item->stored.caseId),
                             escape(loaded->userName(item->ingest.lastUserId)), stateBadge(*item), actions);
         }
@@ -257,7 +268,7 @@ QHttpServerResponse OfficeSite::casePage(Context& context)
                                   .arg(escape(urlValue(other->stored.id)), escape(kyivDate(other->ingest.lastAt)));
         }
         body += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
-                    .arg(escape(kyivDateTime(item->ingest.lastAt)), recordLink(*item),
+                    .arg(escape(kyivDateTime(item->ingest.lastAt)), recordLink(*item, m_forms),
                         item->stored.final ? QStringLiteral("підписаний")
                                            : QStringLiteral("чернетка (ред. %1)").arg(item->stored.revision),
                         escape(item->stored.journalNumber), amendments,

@@ -241,7 +241,8 @@ QHttpServerResponse OfficeSite::report(Context& context, const QString& format)
     }
 
     QString table = QStringLiteral("<table class=\"report\"><thead><tr><th>Показник (постанова № 817, п. 9)</th>"
-                                   "<th>%1</th><th>%2 (аналогічний період попереднього року)</th></tr></thead><tbody>")
+                                   "<th><span class=\"nowrap\">%1</span></th><th><span class=\"nowrap\">%2</span> "
+                                   "(аналогічний період попереднього року)</th></tr></thead><tbody>")
                         .arg(escape(quarter.labelUk()), escape(quarter.yearBefore().labelUk()));
     for (const Indicator& row : rows)
         table += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")

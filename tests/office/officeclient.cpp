@@ -225,6 +225,21 @@ PushedCase enrollAndPushCase(const ServerProcess& server, const QString& workerU
     assessment.updatedAt = assessment.createdAt;
     assessment = finalRecord(assessment);
 
+    records::Record outcome;
+    outcome.id = newId();
+    outcome.type = records::RecordType::Action;
+    outcome.formId = QStringLiteral("action");
+    outcome.formVersion = 2;
+    outcome.caseId = family.id;
+    outcome.body = QJsonObject { { QStringLiteral("action"), QStringLiteral("child_stayed_in_family") },
+        { QStringLiteral("at"), now.addSecs(400).toString(Qt::ISODate) }, { QStringLiteral("relatesTo"), notice.id },
+        { QStringLiteral("childMembers"), QJsonArray { child.id } } };
+    outcome.authorUserId = userId;
+    outcome.authorDeviceId = deviceId;
+    outcome.createdAt = now.addSecs(400);
+    outcome.updatedAt = outcome.createdAt;
+    outcome = finalRecord(outcome);
+
     sync::PushRequest request { deviceId, {} };
     sync::PushItem caseItem;
     caseItem.seq = 1;
@@ -232,7 +247,7 @@ PushedCase enrollAndPushCase(const ServerProcess& server, const QString& workerU
     caseItem.caseData = family;
     request.items.append(caseItem);
     qint64 seq = 2;
-    for (const records::Record& record : { notice, assessment }) {
+    for (const records::Record& record : { notice, assessment, outcome }) {
         sync::PushItem item;
         item.seq = seq++;
         item.kind = sync::PushItem::Kind::Record;
@@ -242,7 +257,7 @@ PushedCase enrollAndPushCase(const ServerProcess& server, const QString& workerU
     const auto reply = apiRequest(
         "POST", server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/sync/push"))), request.toJson(), token);
     const auto response = sync::PushResponse::fromJson(reply.body);
-    if (!response || response->results.size() != 3) {
+    if (!response || response->results.size() != 4) {
         pushed.error
             = QStringLiteral("push failed: %1 %2").arg(reply.status).arg(QString::fromUtf8(reply.body.left(300)));
         return pushed;
@@ -256,6 +271,11 @@ PushedCase enrollAndPushCase(const ServerProcess& server, const QString& workerU
     pushed.caseId = family.id;
     pushed.noticeId = notice.id;
     pushed.assessmentId = assessment.id;
+    pushed.outcomeId = outcome.id;
+    pushed.outcomeAt = now.addSecs(400);
+    pushed.childId = child.id;
+    pushed.token = token;
+    pushed.deviceId = deviceId;
     pushed.journalNumber = response->results.at(1).journalNumber;
     return pushed;
 }

@@ -5,6 +5,7 @@
 #include "serverprocess.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QPair>
@@ -55,11 +56,17 @@ QString createWebUser(const ServerProcess& server, const QString& username, cons
 namespace poruch::test {
 
 // A tablet of a field worker that enrolled over the real API and pushed a family with a final notice about
-// a child (so the server gave it a journal number) and a final safety assessment act.
+// a child (so the server gave it a journal number), a final safety assessment act and a final outcome mark
+// (action form version 2: the child stayed in the family).
 struct PushedCase {
     QString caseId;
     QString noticeId;
     QString assessmentId;
+    QString outcomeId;
+    QDateTime outcomeAt;
+    QString childId;
+    QString token; // the tablet's bearer token, for further pushes
+    QString deviceId;
     QString journalNumber;
     QString childName;
     QString error; // empty when everything was applied

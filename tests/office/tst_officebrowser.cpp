@@ -138,6 +138,11 @@ private:
         const QString text = m_browser.bodyText();
         for (const char* english : { "Error", "error", "undefined", "null", "NaN", "not_found", "Internal" })
             QVERIFY2(!text.contains(QLatin1String(english)), english);
+        // No raw codes on screen: dotted audit codes (web.view) or snake_case values (very_dangerous).
+        static const QRegularExpression code(QStringLiteral("\\b[a-z]+(_[a-z]+)+\\b|\\b(web|record|case|user|device|"
+                                                            "caseload|enrollment_code)\\.[a-z_]+\\b"));
+        const auto match = code.match(text);
+        QVERIFY2(!match.hasMatch(), qPrintable(match.captured(0)));
     }
 
 private Q_SLOTS:
@@ -242,7 +247,7 @@ private Q_SLOTS:
                 QStringLiteral("ланцюжок хешів цілий") },
             { QStringLiteral("journal"), QStringLiteral("/office/journal"), m_case.journalNumber },
             { QStringLiteral("deadlines"), QStringLiteral("/office/deadlines"), QStringLiteral("Хто діє") },
-            { QStringLiteral("audit"), QStringLiteral("/office/audit"), QStringLiteral("web.view") },
+            { QStringLiteral("audit"), QStringLiteral("/office/audit"), QStringLiteral("перегляд у кабінеті") },
             { QStringLiteral("report"), QStringLiteral("/office/report"), QStringLiteral("85 %") },
         };
         for (const Page& page : pages) {

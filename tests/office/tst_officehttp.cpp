@@ -3,12 +3,19 @@
 // audited, every view of personal data audited, logout ending the session on the server, sessions kept across a
 // server restart, login rate limit.
 #include "officeclient.h"
+#include "records/canonicalform.h"
+#include "sync/syncmessages.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTimeZone>
+#include <QUuid>
 
 using namespace poruch::test;
+namespace records = poruch::records;
+namespace wire = poruch::sync;
 
 namespace {
 const QString password = QStringLiteral("correct horse battery");
@@ -194,6 +201,64 @@ private Q_SLOTS:
             = admin.get(QStringLiteral("/office/audit?action=web.view&case=%1&user=clerk").arg(m_case.caseId));
         QVERIFY(byCase.text().contains(QStringLiteral("page case")));
         QVERIFY(byCase.text().contains(QStringLiteral("clerk")));
+    }
+
+    // Resolution 817 §9 outcome facts: the pushed action (form version 2) is counted in the report of its
+    // quarter (page and CSV, no footnote any more); version 1 of the action form refuses the new codes.
+    void reportCountsTheOutcomeFacts()
+    {
+        WebClient client(m_server.baseUrl());
+        QCOMPARE(client.login(QStringLiteral("clerk"), password).status, 303);
+        const QDate kyivDay = m_case.outcomeAt.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/Kyiv"))).date();
+        const QString quarter = QStringLiteral("%1-Q%2").arg(kyivDay.year()).arg((kyivDay.month() - 1) / 3 + 1);
+        const auto page = client.get(QStringLiteral("/office/report?quarter=%1").arg(quarter));
+        QCOMPARE(page.status, 200);
+        static const QRegularExpression stayed(QStringLiteral("залишилися у сім'ях, в яких існував ризик їх "
+                                                              "відібрання</td><td>(\\d+)</td><td>(\\d+)</td>"));
+        const auto row = stayed.match(page.text().replace(QStringLiteral("&#39;"), QStringLiteral("'")));
+        QVERIFY2(row.hasMatch(), qPrintable(page.text().right(3000)));
+        QCOMPARE(row.captured(1), QStringLiteral("1"));
+        QCOMPARE(row.captured(2), QStringLiteral("0"));
+        QVERIFY(!page.text().contains(QStringLiteral("—*")));
+        const auto csv = client.get(QStringLiteral("/office/report.csv?quarter=%1").arg(quarter));
+        QVERIFY(csv.text().contains(QStringLiteral("ризик їх відібрання\";1;0")));
+
+        // The same fact in form version 1 is refused by the server's validation; in version 2 it is applied.
+        const auto push = [&](int formVersion, qint64 seq) {
+            records::Record record;
+            record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            record.type = records::RecordType::Action;
+            record.formId = QStringLiteral("action");
+            record.formVersion = formVersion;
+            record.caseId = m_case.caseId;
+            record.body = QJsonObject { { QStringLiteral("action"), QStringLiteral("child_returned_to_family") },
+                { QStringLiteral("at"), m_case.outcomeAt.toString(Qt::ISODate) },
+                { QStringLiteral("relatesTo"), m_case.noticeId },
+                { QStringLiteral("childMembers"), QJsonArray { m_case.childId } } };
+            record.createdAt = m_case.outcomeAt;
+            record.updatedAt = record.createdAt;
+            record.status = records::RecordStatus::Final;
+            record.finalizedAt = record.updatedAt;
+            record.contentHash = records::contentHash(record);
+            wire::PushItem item;
+            item.seq = seq;
+            item.kind = wire::PushItem::Kind::Record;
+            item.record = record;
+            const auto reply
+                = apiRequest("POST", m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
+                    wire::PushRequest { m_case.deviceId, { item } }.toJson(), m_case.token);
+            const auto response = wire::PushResponse::fromJson(reply.body);
+            return response && response->results.size() == 1 ? std::optional(response->results.first()) : std::nullopt;
+        };
+        const auto asV1 = push(1, 100);
+        QVERIFY(asV1.has_value());
+        QCOMPARE(asV1->status, wire::PushResult::Status::Rejected);
+        QVERIFY2(asV1->reason.message.contains(QStringLiteral("action (option)")), qPrintable(asV1->reason.message));
+        const auto asV2 = push(2, 101);
+        QVERIFY(asV2.has_value());
+        QCOMPARE(asV2->status, wire::PushResult::Status::Applied);
+        const auto after = client.get(QStringLiteral("/office/report.csv?quarter=%1").arg(quarter));
+        QVERIFY2(after.text().contains(QStringLiteral("виховання дітей\";1;0")), qPrintable(after.text()));
     }
 
     void officeRoleHasNoAuditPage()
