@@ -418,8 +418,9 @@ Result<QList<CaseSummary>> RecordRepository::searchCases(const QString& query, i
     const QString match = caseSearchQuery(query);
     if (match.isEmpty())
         return QList<CaseSummary> {};
-    auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM case_search JOIN cases c ON c.seq = case_search.rowid "
-                                          "WHERE case_search MATCH ?1 ORDER BY c.updated_utc DESC, c.seq LIMIT ?2")
+    auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM cases c INDEXED BY cases_caseload WHERE c.seq IN "
+                                          "(SELECT rowid FROM case_search WHERE case_search MATCH ?1) "
+                                          "ORDER BY c.updated_utc DESC, c.seq LIMIT ?2")
                                .arg(QLatin1String(kCaseColumns)));
     if (!st)
         return st.error();
