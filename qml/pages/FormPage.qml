@@ -42,6 +42,7 @@ Page {
                 Layout.fillWidth: true
             }
             AppButton {
+                objectName: "exportPdf"
                 text: qsTr("PDF")
                 flat: true
                 implicitHeight: 52
