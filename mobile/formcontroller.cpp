@@ -6,6 +6,7 @@
 #include "forms/formregistry.h"
 #include "forms/formvalidator.h"
 #include "isotime.h"
+#include "pdfencryptor.h"
 #include "pdfexport.h"
 #include "recorddrafts.h"
 #include "records/recordrepository.h"
@@ -457,11 +458,15 @@ QString FormController::exportPdf()
     if (!session || !m_form)
         return {};
     const QString path = QDir(session->dataDir()).filePath(QStringLiteral("exports/%1.pdf").arg(m_record.id));
-    auto written = exportRecordPdf(*m_form, m_record, m_memberNames, path);
+    // A new one-time password per export, kept in memory only until the page shows it.
+    const QString password = PdfEncryptor::oneTimePassword();
+    m_exportPassword.clear();
+    auto written = exportRecordPdf(*m_form, m_record, m_memberNames, path, password);
     if (!written) {
         setError(written.error().code);
         return {};
     }
+    m_exportPassword = password;
     return path;
 }
 

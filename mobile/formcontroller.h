@@ -96,8 +96,10 @@ public:
     Q_INVOKABLE bool finalize();
     // A new draft correcting this final record; returns its id.
     Q_INVOKABLE QString amend();
-    // Writes the act as a PDF under <data dir>/exports; returns the file path ("" on failure).
+    // Writes the act as a password-protected PDF (AES-256) under <data dir>/exports; returns the file path
+    // ("" on failure). exportPassword() is that file's one-time password, to be shown once.
     Q_INVOKABLE QString exportPdf();
+    Q_INVOKABLE QString exportPassword() const { return m_exportPassword; }
 
 Q_SIGNALS:
     void recordIdChanged();
@@ -123,6 +125,7 @@ private:
     bool m_finalChecked = false;
     QString m_savedAt;
     QString m_error;
+    QString m_exportPassword;
 };
 
 } // namespace poruch::app

@@ -2,15 +2,20 @@
 
 #include "fieldformat.h"
 #include "forms/formdefinition.h"
+#include "pdfencryptor.h"
 #include "records/record.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonObject>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTextDocument>
 #include <QUrl>
+
+#include <sys/stat.h>
 
 namespace poruch::app {
 
@@ -21,10 +26,9 @@ QString html(const QString& text)
 }
 } // namespace
 
-Result<void> exportRecordPdf(const forms::FormDefinition& form, const records::Record& record,
-    const QHash<QString, QString>& memberNames, const QString& path)
+Result<QByteArray> renderRecordPdf(
+    const forms::FormDefinition& form, const records::Record& record, const QHash<QString, QString>& memberNames)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
     QTextDocument document;
     const FieldFormat format(memberNames);
     QString body;
@@ -64,16 +68,42 @@ Result<void> exportRecordPdf(const forms::FormDefinition& form, const records::R
                                   record.contentHash)));
     document.setHtml(QStringLiteral("<html><body style=\"font-size:10pt\">%1</body></html>").arg(body));
 
+    QByteArray pdf;
     {
-        // The writer finishes the file when it is destroyed.
-        QPdfWriter writer(path);
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        // The writer finishes the document when it is destroyed.
+        QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
         writer.setTitle(form.title());
         writer.setCreator(QStringLiteral("Poruch"));
         document.print(&writer);
     }
-    if (!QFileInfo::exists(path) || QFileInfo(path).size() == 0)
+    if (!pdf.startsWith("%PDF-"))
+        return Error { QStringLiteral("app.pdf"), QStringLiteral("The PDF could not be rendered") };
+    return pdf;
+}
+
+Result<void> exportRecordPdf(const forms::FormDefinition& form, const records::Record& record,
+    const QHash<QString, QString>& memberNames, const QString& path, const QString& password)
+{
+    auto pdf = renderRecordPdf(form, record, memberNames);
+    if (!pdf)
+        return pdf.error();
+    auto encrypted = PdfEncryptor::encrypt(pdf.value(), password, PdfEncryptor::randomOwnerPassword());
+    pdf.value().fill('\0'); // the plaintext rendering lived in memory only; do not leave it lying there
+    if (!encrypted)
+        return encrypted.error();
+
+    const QFileInfo target(path);
+    if (!QDir().mkpath(target.absolutePath()))
+        return Error { QStringLiteral("app.pdf"), QStringLiteral("The export folder could not be created") };
+    ::chmod(QFile::encodeName(target.absolutePath()).constData(), 0700);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || ::fchmod(file.handle(), 0600) != 0)
+        return Error { QStringLiteral("app.pdf"), QStringLiteral("The PDF could not be written") };
+    if (file.write(encrypted.value()) != encrypted.value().size() || !file.commit())
         return Error { QStringLiteral("app.pdf"), QStringLiteral("The PDF could not be written") };
     return {};
 }

@@ -19,6 +19,7 @@ APT_PACKAGES=(
   libargon2-dev libssl-dev openssl libqrencode-dev
   postgresql
   chromium fonts-dejavu-core
+  qpdf
 )
 BACKPORTS_PACKAGES=(libsqlcipher-dev sqlcipher)
 # Extra packages a caller (or a test of this script) requires on top of the list above.

@@ -318,10 +318,6 @@
         <translation>form version %1</translation>
     </message>
     <message>
-        <source>PDF saved: %1</source>
-        <translation>PDF saved: %1</translation>
-    </message>
-    <message>
         <source>Finalize this act?</source>
         <translation>Finalize this act?</translation>
     </message>
@@ -332,6 +328,18 @@
     <message>
         <source>Fields to correct before the act can be finalized: %1 (marked in red).</source>
         <translation>Fields to correct before the act can be finalized: %1 (marked in red).</translation>
+    </message>
+    <message>
+        <source>Encrypted PDF saved: %1</source>
+        <translation>Encrypted PDF saved: %1</translation>
+    </message>
+    <message>
+        <source>Password to open it: %1</source>
+        <translation>Password to open it: %1</translation>
+    </message>
+    <message>
+        <source>The password is shown only once. Give it to the recipient by another channel (a phone call, in person), never together with the file.</source>
+        <translation>The password is shown only once. Give it to the recipient by another channel (a phone call, in person), never together with the file.</translation>
     </message>
 </context>
 <context>

@@ -318,10 +318,6 @@
         <translation>версія форми %1</translation>
     </message>
     <message>
-        <source>PDF saved: %1</source>
-        <translation>PDF збережено: %1</translation>
-    </message>
-    <message>
         <source>Finalize this act?</source>
         <translation>Завершити цей акт?</translation>
     </message>
@@ -332,6 +328,18 @@
     <message>
         <source>Fields to correct before the act can be finalized: %1 (marked in red).</source>
         <translation>Полів, які треба виправити перед завершенням акта: %1 (позначено червоним).</translation>
+    </message>
+    <message>
+        <source>Encrypted PDF saved: %1</source>
+        <translation>Зашифрований PDF збережено: %1</translation>
+    </message>
+    <message>
+        <source>Password to open it: %1</source>
+        <translation>Пароль для відкриття: %1</translation>
+    </message>
+    <message>
+        <source>The password is shown only once. Give it to the recipient by another channel (a phone call, in person), never together with the file.</source>
+        <translation>Пароль показано лише один раз. Передайте його отримувачу іншим каналом (телефоном, особисто), але ніколи — разом із файлом.</translation>
     </message>
 </context>
 <context>

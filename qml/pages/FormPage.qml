@@ -12,6 +12,8 @@ Page {
 
     property alias recordId: controller.recordId
     property string exportedPath
+    // The exported file's one-time password: on screen while this page lives, never stored.
+    property string exportedPassword
 
     title: controller.typeLabel
 
@@ -40,10 +42,14 @@ Page {
                 Layout.fillWidth: true
             }
             AppButton {
+                objectName: "exportPdf"
                 text: qsTr("PDF")
                 flat: true
                 implicitHeight: 52
-                onClicked: page.exportedPath = controller.exportPdf()
+                onClicked: {
+                    page.exportedPath = controller.exportPdf()
+                    page.exportedPassword = page.exportedPath.length > 0 ? controller.exportPassword() : ""
+                }
             }
             AppButton {
                 objectName: "amend"
@@ -93,14 +99,36 @@ Page {
             bottomPadding: 0
             Layout.fillWidth: true
         }
-        Label {
+        ColumnLayout {
+            objectName: "pdfExported"
             visible: page.exportedPath.length > 0
-            text: qsTr("PDF saved: %1").arg(page.exportedPath)
-            wrapMode: Text.WrapAnywhere
-            font.pixelSize: 13
-            padding: 16
-            bottomPadding: 0
+            spacing: 4
             Layout.fillWidth: true
+            Layout.margins: 16
+            Layout.bottomMargin: 0
+            Label {
+                text: qsTr("Encrypted PDF saved: %1").arg(page.exportedPath)
+                wrapMode: Text.WrapAnywhere
+                font.pixelSize: 13
+                Layout.fillWidth: true
+            }
+            TextEdit {
+                objectName: "pdfPassword"
+                text: qsTr("Password to open it: %1").arg(page.exportedPassword)
+                readOnly: true
+                selectByMouse: true
+                font.family: "monospace"
+                font.pixelSize: 22
+                font.weight: Font.Bold
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("The password is shown only once. Give it to the recipient by another channel (a phone call, in person), never together with the file.")
+                color: "#b3261e"
+                wrapMode: Text.WordWrap
+                font.pixelSize: 14
+                Layout.fillWidth: true
+            }
         }
         FormView {
             controller: controller
