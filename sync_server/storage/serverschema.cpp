@@ -135,6 +135,12 @@ CREATE TABLE office_marks (
 );
 CREATE INDEX audit_by_action ON audit_log(action, id);
 )") },
+        // Sync: which device pushed each change, so that device's pull skips it (docs/sync-protocol.md).
+        // Existing rows keep NULL (no origin): they are delivered as before. The pull and the hash chain
+        // are driven by changes_by_case (case_id, cursor); no new index is needed for them.
+        { 3, QStringLiteral(R"(
+ALTER TABLE changes ADD COLUMN origin_device TEXT;
+)") },
     };
 }
 
