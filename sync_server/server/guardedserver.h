@@ -2,11 +2,16 @@
 
 #include "requestguard.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QSet>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <deque>
 #include <type_traits>
@@ -25,6 +30,9 @@ struct ConnectionLimits {
     int maxHandshakes = 16; // TLS handshakes in progress at once
     int handshakeTimeoutMs = 15'000; // counted from admission, not from the TCP connect
     int listenBacklog = 1024; // the kernel caps it at net.core.somaxconn
+    // While clients wait, a kept-alive connection with no traffic for this long is closed to make room
+    // (tablets keep their connection open after a sync; they reconnect for the next one).
+    int evictIdleAfterMs = 2'000;
 };
 
 // A listener that admits connections within ConnectionLimits and attaches a RequestGuard to every
@@ -40,6 +48,9 @@ public:
         Base::setListenBacklogSize(admission.listenBacklog);
         if constexpr (IsSsl)
             Base::setHandshakeTimeout(admission.handshakeTimeoutMs);
+        m_clock.start();
+        m_evictTimer.setInterval(qMax(100, admission.evictIdleAfterMs / 4));
+        QObject::connect(&m_evictTimer, &QTimer::timeout, &m_watcher, [this] { evictIdle(); });
     }
 
     ~GuardedServer() override
@@ -63,6 +74,7 @@ public:
     }
 
     qsizetype openConnections() const { return m_tracked.size(); }
+    qsizetype waitingConnections() const { return qsizetype(m_waiting.size()); }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -111,24 +123,61 @@ private:
             }
             if (!socket)
                 continue;
-            m_tracked.insert(socket);
+            m_tracked.insert(socket, m_clock.elapsed());
             QObject::connect(socket, &QObject::destroyed, &m_watcher, [this, socket] {
-                m_tracked.remove(socket); // pointers are only keys here, never dereferenced
+                m_tracked.remove(socket); // never dereferenced here: the socket is being destroyed
                 m_handshaking.remove(socket);
                 admitWaiting();
             });
+            const auto touch = [this, socket] {
+                if (const auto it = m_tracked.find(socket); it != m_tracked.end())
+                    *it = m_clock.elapsed();
+            };
+            QObject::connect(socket, &QIODevice::readyRead, &m_watcher, touch);
+            QObject::connect(socket, &QIODevice::bytesWritten, &m_watcher, touch);
             if constexpr (!IsSsl)
                 Base::addPendingConnection(socket);
         }
-        if (m_waiting.empty())
+        if (m_waiting.empty()) {
             Base::resumeAccepting();
+            m_evictTimer.stop();
+        } else if (!m_evictTimer.isActive()) {
+            m_evictTimer.start();
+        }
+    }
+
+    // Closes the longest-idle kept-alive connections, one per waiting client at most. Idle means: past
+    // its handshake, nothing to read or write, no traffic for evictIdleAfterMs. Requests are handled
+    // synchronously on this thread, so no request is in progress on such a connection.
+    void evictIdle()
+    {
+        const qint64 now = m_clock.elapsed();
+        QList<std::pair<qint64, QTcpSocket*>> idle;
+        for (auto it = m_tracked.cbegin(); it != m_tracked.cend(); ++it) {
+            QTcpSocket* socket = it.key();
+            if (m_handshaking.contains(socket) || now - it.value() < m_admission.evictIdleAfterMs
+                || socket->state() != QAbstractSocket::ConnectedState || socket->bytesAvailable() > 0
+                || socket->bytesToWrite() > 0)
+                continue;
+            if constexpr (IsSsl) {
+                if (static_cast<QSslSocket*>(socket)->encryptedBytesToWrite() > 0)
+                    continue;
+            }
+            idle.append({ it.value(), socket });
+        }
+        std::sort(idle.begin(), idle.end());
+        const qsizetype count = qMin(idle.size(), qsizetype(m_waiting.size()));
+        for (qsizetype i = 0; i < count; ++i)
+            idle.at(i).second->disconnectFromHost(); // destroyed() later gives the place to a waiting client
     }
 
     RequestLimits m_limits;
     ConnectionLimits m_admission;
     std::deque<qintptr> m_waiting; // accepted descriptors not admitted yet
-    QSet<QTcpSocket*> m_tracked; // admitted, not destroyed yet
+    QHash<QTcpSocket*, qint64> m_tracked; // admitted, not destroyed yet → last traffic (m_clock ms)
     QSet<QTcpSocket*> m_handshaking;
+    QElapsedTimer m_clock;
+    QTimer m_evictTimer; // runs while clients wait
     // Context of the destroyed() connections: not the server itself, because QSslServer drops every
     // connection from a socket to the server when its handshake ends. Declared last, so it goes first
     // and the base destructors' deleting sockets never reach this half-destroyed object.
