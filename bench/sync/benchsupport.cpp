@@ -83,10 +83,18 @@ bool BenchServer::copyFrom(const BenchServer& other)
     return true;
 }
 
-bool BenchServer::start(bool tls)
+bool BenchServer::start(bool tls, const QJsonObject& config)
 {
     m_tls = tls;
-    return m_process.start({}, tls);
+    return m_process.start(config, tls);
+}
+
+QJsonObject faultConfig(int maxBodyBytes)
+{
+    if (maxBodyBytes <= 0)
+        return {};
+    return QJsonObject { { QStringLiteral("limits"),
+        QJsonObject { { QStringLiteral("maxBodyBytes"), maxBodyBytes } } } };
 }
 
 void BenchServer::stop()
@@ -134,6 +142,14 @@ std::pair<double, double> BenchServer::cpuSeconds()
     const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
     const double ticks = double(sysconf(_SC_CLK_TCK));
     return { fields.value(11).toDouble() / ticks, fields.value(12).toDouble() / ticks };
+}
+
+double BenchServer::runQueueSeconds()
+{
+    QFile stat(QStringLiteral("/proc/%1/schedstat").arg(pid()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    return stat.readAll().split(' ').value(1).toDouble() / 1e9;
 }
 
 // ---- data ----
@@ -319,6 +335,12 @@ HttpConnection::HttpConnection(quint16 port, bool tls, const QList<QSslCertifica
     connect(&m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
         fail(errors.isEmpty() ? QStringLiteral("TLS error") : errors.first().errorString());
     });
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(requestTimeoutMs);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        fail(QStringLiteral("no answer within %1 s").arg(requestTimeoutMs / 1000));
+        m_socket.abort();
+    });
 }
 
 void HttpConnection::exchange(const QByteArray& request, Done done)
@@ -329,6 +351,7 @@ void HttpConnection::exchange(const QByteArray& request, Done done)
     m_headLength = 0;
     m_status = 0;
     m_pending = request;
+    m_timeout.start();
     const bool ready = m_socket.state() == QAbstractSocket::ConnectedState && (!m_tls || m_socket.isEncrypted());
     if (ready) {
         sendPending();
@@ -376,6 +399,7 @@ void HttpConnection::onReadyRead()
         return;
     const QByteArray body = m_buffer.mid(m_headLength, m_bodyLength);
     m_buffer.remove(0, m_headLength + m_bodyLength);
+    m_timeout.stop();
     Done done = std::move(m_done);
     m_done = nullptr;
     done(m_status, body);
@@ -383,9 +407,13 @@ void HttpConnection::onReadyRead()
 
 void HttpConnection::fail(const QString& error)
 {
-    m_error = error;
-    if (!m_done)
+    if (!m_done) {
+        if (m_error.isEmpty())
+            m_error = error;
         return;
+    }
+    m_error = error;
+    m_timeout.stop();
     Done done = std::move(m_done);
     m_done = nullptr;
     done(0, QByteArray());

@@ -7,10 +7,12 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QSslCertificate>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <functional>
 #include <vector>
@@ -50,7 +52,8 @@ public:
     bool seed(const std::function<bool(server::EmbeddedStore&, server::SyncService&)>& seed);
     // Copies the data folder and key of another (stopped) server, so a seeded template is reused.
     bool copyFrom(const BenchServer& other);
-    bool start(bool tls);
+    // config: extra server config keys (e.g. {"limits": {"maxBodyBytes": 1024}} for a fault check).
+    bool start(bool tls, const QJsonObject& config = {});
     void stop();
     void kill();
     QString dataDir() const { return m_process.dataDir(); }
@@ -63,12 +66,20 @@ public:
     qint64 peakRssKiB();
     // CPU time the server process has used so far (user, system), in seconds.
     std::pair<double, double> cpuSeconds();
+    // Time the server's main thread (its event loop) was runnable but waited for a CPU, in seconds: how
+    // much of a wall time is the machine's other load rather than the server's own work.
+    double runQueueSeconds();
     QString error() const { return m_process.error(); }
 
 private:
     test::ServerProcess m_process;
     bool m_tls = false;
 };
+
+// Server config for --max-body-bytes N (0: none): a server that refuses every request body over N bytes
+// with 413, so a run's requests fail and the program must exit non-zero (how the smoke runs are shown
+// to be able to fail).
+QJsonObject faultConfig(int maxBodyBytes);
 
 // Enrolls `count` users (one tablet each, unit "bench") and gives every device one case with
 // `recordsPerCase` draft records, pushed in-process. Returns false on any error (printed).
@@ -93,10 +104,12 @@ QByteArray pushRequestBytes(const BenchDevice& device, const QList<sync::PushIte
 QByteArray pullRequestBytes(const BenchDevice& device, qint64 cursor, quint16 port);
 
 // One kept-alive HTTP/1.1 connection (TLS or plain), event driven. exchange() sends a request and calls
-// done(status, body) when the whole response arrived; status 0 is a transport error.
+// done(status, body) when the whole response arrived; status 0 is a transport error, or no complete
+// answer within requestTimeoutMs of exchange() (connect and TLS handshake included), as a tablet gives up.
 class HttpConnection : public QObject {
     Q_OBJECT
 public:
+    static constexpr int requestTimeoutMs = 30'000; // what the tablet's sync client waits
     using Done = std::function<void(int status, const QByteArray& body)>;
     HttpConnection(quint16 port, bool tls, const QList<QSslCertificate>& trusted, QObject* parent = nullptr);
     void exchange(const QByteArray& request, Done done);
@@ -109,6 +122,7 @@ private:
     void sendPending();
 
     QSslSocket m_socket;
+    QTimer m_timeout;
     quint16 m_port;
     bool m_tls;
     QByteArray m_pending;

@@ -29,7 +29,10 @@ int main(int argc, char** argv)
     const QCommandLineOption reps(
         QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
     const QCommandLineOption plain(QStringLiteral("plain"), QStringLiteral("Plain HTTP instead of TLS."));
-    parser.addOptions({ quick, reps, plain });
+    const QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
+        QStringLiteral("Fault check: the server refuses request bodies over n bytes (the run must then fail)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({ quick, reps, plain, maxBody });
     parser.process(app);
     const bool isQuick = parser.isSet(quick);
     const int repetitions = isQuick ? 1 : std::max(1, parser.value(reps).toInt());
@@ -48,7 +51,7 @@ int main(int argc, char** argv)
         if (!server.seed([&](server::EmbeddedStore& store, server::SyncService& service) {
                 return bench::seedDevices(store, service, 1, -1, devices, 1);
             })
-            || !server.start(tls)) {
+            || !server.start(tls, bench::faultConfig(parser.value(maxBody).toInt()))) {
             std::fprintf(stderr, "bench_sync_ingest: server did not start: %s\n", qPrintable(server.error()));
             return 2;
         }
@@ -97,6 +100,7 @@ int main(int argc, char** argv)
 
         double wall = 0;
         const auto cpuBefore = server.cpuSeconds();
+        const double waitBefore = server.runQueueSeconds();
         for (const QByteArray& request : std::as_const(requests)) {
             QElapsedTimer clock;
             clock.start();
@@ -117,6 +121,7 @@ int main(int argc, char** argv)
             }
         }
         const auto cpuAfter = server.cpuSeconds();
+        const double waited = server.runQueueSeconds() - waitBefore;
         const double cpuUser = cpuAfter.first - cpuBefore.first;
         const double cpuSystem = cpuAfter.second - cpuBefore.second;
         cpuRates.push_back(double(items.size()) / std::max(0.01, cpuUser + cpuSystem));
@@ -125,9 +130,9 @@ int main(int argc, char** argv)
         walls.push_back(wall);
         std::printf(
             "  rep %d: %lld acts (%lld KB of requests) in %.3f s of push wall time = %.0f records/s; server CPU "
-            "%.2f s (user %.2f, system %.2f), peak RSS %lld MB\n",
+            "%.2f s (user %.2f, system %.2f), server waited %.2f s for a CPU, peak RSS %lld MB\n",
             rep + 1, qint64(items.size()), requestBytes / 1024, wall, rate, cpuUser + cpuSystem, cpuUser, cpuSystem,
-            server.peakRssKiB() / 1024);
+            waited, server.peakRssKiB() / 1024);
         std::fflush(stdout);
         connection.close();
         server.stop();

@@ -1,11 +1,13 @@
 // bench_sync_wire: P8, bytes on the wire for an incremental sync with one changed record
 // (bench/README.md). A tablet already in sync changes one record (~1.1 KB realistic act body) and syncs:
-// one push of that record, one pull from its cursor (which brings the change back with the server's
-// facts), through Qt's QNetworkAccessManager as the tablet uses it, on a fresh connection. Every byte
+// one push of that record, one pull from its cursor (which brings nothing back: the pull leaves the
+// tablet's own push out), through Qt's QNetworkAccessManager as the tablet uses it, on a kept-alive
+// TLS connection and separately on a fresh one. Every byte
 // both ways is counted on the socket by a TCP proxy in front of the real poruch-server: TCP payload,
 // so TLS handshake and records, HTTP headers and JSON envelopes are all included. Baseline: the
 // record's own serialized size (compact JSON of the record). Prints:
-//   P8 overhead <B> B (wire <B> B = up <B> + down <B>, record <B> B, TLS new connection, median of <reps>)
+//   P8 overhead <B> B (wire <B> B = up <B> + down <B>, record <B> B, push + pull on a kept-alive TLS ...)
+//   P8 new TLS connection overhead <B> B (... full handshake and close included ...)
 //   P8 plain HTTP overhead <B> B (...)  (informational: the protocol's own share, without TLS)
 // --quick: 1 repetition (ctest smoke run).
 #include "benchsupport.h"
@@ -56,7 +58,10 @@ QByteArray send(QNetworkAccessManager& network, const QByteArray& method, const 
     return answer;
 }
 
-Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp)
+// keptAlive: the exchange runs on a TLS connection already open from an earlier exchange (what the
+// tablet's QNetworkAccessManager reuses within a sync session); otherwise on a fresh connection whose
+// handshake and close are counted too.
+Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp, bool keptAlive)
 {
     bench::CountingProxy proxy(server.port());
     if (!proxy.listen())
@@ -74,6 +79,17 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
     {
         QNetworkAccessManager network; // a fresh connection, as at the start of a sync session
         int status = 0;
+        if (keptAlive) {
+            // Opens the connection (not counted): the exchange before this one in the same session.
+            const QByteArray warm = send(network, "GET",
+                base.resolved(QUrl(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=500").arg(device.cursor))),
+                device.token, server.trusted(), QByteArray(), &status);
+            if (status != 200) {
+                std::fprintf(stderr, "bench_sync_wire: warm-up pull answered %d %s\n", status, warm.left(200).data());
+                return {};
+            }
+            proxy.reset();
+        }
         const QByteArray pushed = send(network, "POST", base.resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
             device.token, server.trusted(), sync::PushRequest { device.deviceId, { item } }.toJson(), &status);
         const auto pushResponse = sync::PushResponse::fromJson(pushed);
@@ -86,11 +102,21 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
             base.resolved(QUrl(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=500").arg(device.cursor))),
             device.token, server.trusted(), QByteArray(), &status);
         const auto pull = sync::PullResponse::fromJson(pulled);
-        if (status != 200 || !pull || pull->changes.size() != 1 || pull->hasMore) {
+        // Nothing comes back: the only change is the tablet's own push, which the pull leaves out.
+        if (status != 200 || !pull || !pull->changes.isEmpty() || pull->hasMore
+            || pull->nextCursor < pushResponse->cursor) {
             std::fprintf(stderr, "bench_sync_wire: pull answered %d %s\n", status, pulled.left(200).data());
             return {};
         }
         device.cursor = pull->nextCursor;
+        if (keptAlive) {
+            sample.up = proxy.upstreamBytes();
+            sample.down = proxy.downstreamBytes();
+            sample.ok = proxy.connections() == 0;
+            if (!sample.ok)
+                std::fprintf(stderr, "bench_sync_wire: the connection was not kept (%d new)\n", proxy.connections());
+            return sample;
+        }
     }
     // Let the connection close (TLS close_notify and FIN) and the proxy count the last bytes.
     QEventLoop settle;
@@ -116,23 +142,30 @@ int main(int argc, char** argv)
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
     const QCommandLineOption reps(
         QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
-    parser.addOptions({ quick, reps });
+    const QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
+        QStringLiteral("Fault check: the server refuses request bodies over n bytes (the run must then fail)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({ quick, reps, maxBody });
     parser.process(app);
     const int repetitions = parser.isSet(quick) ? 1 : std::max(1, parser.value(reps).toInt());
 
-    for (const bool tls : { true, false }) {
+    struct Mode {
+        bool tls, keptAlive;
+    };
+    for (const Mode mode : { Mode { true, true }, Mode { true, false }, Mode { false, false } }) {
+        const bool tls = mode.tls;
         bench::BenchServer server;
         QList<bench::BenchDevice> devices;
         if (!server.seed([&](server::EmbeddedStore& store, server::SyncService& service) {
                 return bench::seedDevices(store, service, 1, 1, devices, 11);
             })
-            || !server.start(tls)) {
+            || !server.start(tls, bench::faultConfig(parser.value(maxBody).toInt()))) {
             std::fprintf(stderr, "bench_sync_wire: server did not start: %s\n", qPrintable(server.error()));
             return 2;
         }
         std::vector<double> overhead, wire, up, down, recordSize;
         for (int rep = 0; rep < repetitions; ++rep) {
-            const Sample sample = measure(server, devices.first(), rep + 1);
+            const Sample sample = measure(server, devices.first(), rep + 1, mode.keptAlive);
             if (!sample.ok)
                 return 2;
             overhead.push_back(double(sample.up + sample.down - sample.record));
@@ -141,13 +174,21 @@ int main(int argc, char** argv)
             down.push_back(double(sample.down));
             recordSize.push_back(double(sample.record));
             std::printf("  rep %d %s: up %lld B, down %lld B, record %lld B, overhead %lld B\n", rep + 1,
-                tls ? "TLS " : "HTTP", sample.up, sample.down, sample.record, sample.up + sample.down - sample.record);
+                !tls                 ? "HTTP new connection"
+                    : mode.keptAlive ? "TLS kept-alive"
+                                     : "TLS new connection",
+                sample.up, sample.down, sample.record, sample.up + sample.down - sample.record);
             std::fflush(stdout);
         }
-        std::printf("P8 %soverhead %.0f B (wire %.0f B = up %.0f + down %.0f, record %.0f B, %s, median of %d)\n",
-            tls ? "" : "plain HTTP ", bench::median(overhead), bench::median(wire), bench::median(up),
-            bench::median(down), bench::median(recordSize),
-            tls ? "TLS, new connection incl. handshake" : "informational, no TLS", repetitions);
+        const char* label = !tls ? "P8 plain HTTP overhead"
+            : mode.keptAlive     ? "P8 overhead"
+                                 : "P8 new TLS connection overhead";
+        const char* what = !tls ? "informational: new connection, no TLS"
+            : mode.keptAlive    ? "push + pull on a kept-alive TLS connection"
+                                : "push + pull on a new TLS connection, full handshake and close included";
+        std::printf("%s %.0f B (wire %.0f B = up %.0f + down %.0f, record %.0f B, %s, median of %d)\n", label,
+            bench::median(overhead), bench::median(wire), bench::median(up), bench::median(down),
+            bench::median(recordSize), what, repetitions);
         std::fflush(stdout);
         server.stop();
     }

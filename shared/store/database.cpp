@@ -207,8 +207,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
             QStringLiteral("SQLCipher %1 is too old; 4.5 or newer is required")
                 .arg(cipherVersion->isEmpty() ? QStringLiteral("(none)") : *cipherVersion));
 
-    if (auto r = execRaw(db, "PRAGMA cipher_memory_security = ON", QStringLiteral("enabling memory security")); !r)
-        return r.error();
+    if (options.memorySecurity) {
+        if (auto r = execRaw(db, "PRAGMA cipher_memory_security = ON", QStringLiteral("enabling memory security")); !r)
+            return r.error();
+    }
     sqlite3_busy_timeout(db, options.busyTimeoutMs);
 
     // Verify the key at once: page 1 must decrypt and authenticate.
@@ -392,6 +394,14 @@ Result<QString> Database::queryText(const QString& sql)
     if (!m_conn)
         return closedError();
     return firstValue(m_conn->db, sql.toUtf8().constData(), QStringLiteral("query"));
+}
+
+Result<bool> Database::memorySecurity()
+{
+    const auto value = queryText(QStringLiteral("PRAGMA cipher_memory_security"));
+    if (!value)
+        return value.error();
+    return *value == QLatin1String("1");
 }
 
 Result<QString> Database::pragma(const QString& name)

@@ -19,6 +19,11 @@ struct OpenOptions {
     bool create = true; // false: a missing or zero-length file is Error "store.missing", never a new empty store
     int cacheSizeKiB = 16384; // page cache (working set in memory is what makes the cipher cheap)
     int busyTimeoutMs = 5000;
+    // PRAGMA cipher_memory_security: SQLCipher locks (mlock) and wipes every allocation it makes. ON for
+    // the tablet (a stolen, running device); the sync server opens with OFF (SQLCipher 4's default),
+    // because the locking costs it two thirds of its CPU. SQLCipher keeps this setting process-wide and
+    // never turns it off again once on, so OFF only means "do not turn it on" (see docs/security.md).
+    bool memorySecurity = true;
 };
 
 // Move-only RAII over one SQLCipher connection (sqlite3*). Not thread-safe: one Database per thread.
@@ -62,6 +67,8 @@ public:
     QString path() const;
 
     bool isEncrypted() const;
+    // What SQLCipher reports for PRAGMA cipher_memory_security (process-wide, see OpenOptions).
+    Result<bool> memorySecurity();
     bool inTransaction() const;
     // Single-value query helpers for PRAGMAs and tests (no parameters).
     Result<QString> pragma(const QString& name);

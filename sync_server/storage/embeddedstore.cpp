@@ -112,7 +112,9 @@ Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const QString& dataDi
     auto key = readStoreKeyFile(keyFile);
     if (!key)
         return key.error();
-    auto db = store::Database::open(QDir(dataDir).filePath(QStringLiteral("server.db")), *key);
+    // Memory security off: see docs/security.md (server store). AES-256 + HMAC pages are unchanged.
+    auto db = store::Database::open(
+        QDir(dataDir).filePath(QStringLiteral("server.db")), *key, store::OpenOptions { .memorySecurity = false });
     if (!db)
         return db.error();
     if (auto migrated = store::migrate(**db, serverSchemaMigrations()); !migrated)
@@ -407,10 +409,14 @@ Result<void> EmbeddedStore::saveRecord(const StoredRecord& record)
 
 Result<QString> EmbeddedStore::lastChainHash(const QString& caseId)
 {
-    // The chain follows ingest order of final records, which is the order of their change cursors.
+    // The chain follows ingest order of final records, which is the order of their change cursors. Driven
+    // by changes_by_case from the newest change back (changes has no index on entity_id: joining from
+    // records scanned every change row per ingested act). Only ingest rows count: the copies a caseload
+    // assignment appends (target_user set) re-announce old records in id order, not ingest order.
     auto st = m_db->prepare(
-        QStringLiteral("SELECT r.chain_hash FROM records r JOIN changes c ON c.entity_id = r.id AND c.kind = 'record' "
-                       "WHERE r.case_id = ?1 AND r.final = 1 ORDER BY c.cursor DESC LIMIT 1"));
+        QStringLiteral("SELECT r.chain_hash FROM changes c JOIN records r ON r.id = c.entity_id WHERE c.case_id = ?1 "
+                       "AND c.kind = 'record' AND c.target_user IS NULL AND r.final = 1 ORDER BY c.cursor DESC "
+                       "LIMIT 1"));
     if (st)
         st->bind(1, caseId);
     const auto hash = firstRow(st, textColumn);
@@ -456,31 +462,40 @@ Result<int> EmbeddedStore::nextJournalNumber(const QString& unit, int year)
     return int(**number);
 }
 
-Result<qint64> EmbeddedStore::appendChange(
-    const QString& kind, const QString& caseId, const QString& entityId, const QString& targetUserId)
+Result<qint64> EmbeddedStore::appendChange(const QString& kind, const QString& caseId, const QString& entityId,
+    const QString& targetUserId, const QString& originDeviceId)
 {
-    auto st = m_db->prepare(
-        QStringLiteral("INSERT INTO changes(kind, case_id, entity_id, target_user) VALUES (?1, ?2, ?3, ?4)"));
+    auto st = m_db->prepare(QStringLiteral(
+        "INSERT INTO changes(kind, case_id, entity_id, target_user, origin_device) VALUES (?1, ?2, ?3, ?4, ?5)"));
     if (!st)
         return st.error();
     if (auto done = st->bind(1, kind)
                         .bind(2, caseId.isEmpty() ? QString() : caseId)
                         .bind(3, entityId)
                         .bind(4, targetUserId.isEmpty() ? QString() : targetUserId)
+                        .bind(5, originDeviceId.isEmpty() ? QString() : originDeviceId)
                         .run();
         !done)
         return done.error();
     return m_db->lastInsertRowId();
 }
 
-Result<QList<ChangeRow>> EmbeddedStore::changesAfter(qint64 cursor, const QString& userId, int limit)
+Result<QList<ChangeRow>> EmbeddedStore::changesAfter(
+    qint64 cursor, const QString& userId, const QString& deviceId, int limit)
 {
+    // Driven from the user's caseload (caseload primary key, then changes_by_case per case), plus the
+    // unscoped changes (case_id NULL, same index): a pull reads its own user's changes only, never every
+    // other tablet's. EXPLAIN QUERY PLAN: SEARCH l USING PRIMARY KEY, SEARCH c USING INDEX changes_by_case.
     auto st = m_db->prepare(QStringLiteral(
-        "SELECT cursor, kind, COALESCE(case_id, ''), entity_id FROM changes WHERE cursor > ?1 AND "
-        "(target_user IS NULL OR target_user = ?2) AND "
-        "(case_id IS NULL OR case_id IN (SELECT case_id FROM caseload WHERE user_id = ?2)) ORDER BY cursor LIMIT ?3"));
+        "SELECT cursor, kind, COALESCE(case_id, ''), entity_id FROM ("
+        "SELECT c.cursor, c.kind, c.case_id, c.entity_id, c.target_user, c.origin_device FROM caseload l "
+        "JOIN changes c ON c.case_id = l.case_id AND c.cursor > ?1 WHERE l.user_id = ?2 "
+        "UNION ALL "
+        "SELECT cursor, kind, case_id, entity_id, target_user, origin_device FROM changes "
+        "WHERE case_id IS NULL AND cursor > ?1) "
+        "WHERE (target_user IS NULL OR target_user = ?2) AND origin_device IS NOT ?3 ORDER BY cursor LIMIT ?4"));
     if (st)
-        st->bind(1, cursor).bind(2, userId).bind(3, limit);
+        st->bind(1, cursor).bind(2, userId).bind(3, deviceId.isEmpty() ? QString() : deviceId).bind(4, limit);
     return allRows(st, [](const store::Statement& row) {
         return ChangeRow { row.int64(0), row.text(1), row.text(2), row.text(3) };
     });

@@ -55,10 +55,11 @@ public:
         const QDateTime& at) override;
     Result<std::optional<QString>> findConflictJson(qint64 conflictId) override;
     Result<int> nextJournalNumber(const QString& unit, int year) override;
-    Result<qint64> appendChange(
-        const QString& kind, const QString& caseId, const QString& entityId, const QString& targetUserId) override;
+    Result<qint64> appendChange(const QString& kind, const QString& caseId, const QString& entityId,
+        const QString& targetUserId, const QString& originDeviceId) override;
     Result<QStringList> recordIdsOfCase(const QString& caseId) override;
-    Result<QList<ChangeRow>> changesAfter(qint64 cursor, const QString& userId, int limit) override;
+    Result<QList<ChangeRow>> changesAfter(
+        qint64 cursor, const QString& userId, const QString& deviceId, int limit) override;
     Result<qint64> lastCursor() override;
 
     Result<void> appendAudit(const AuditEntry& entry) override;

@@ -147,6 +147,12 @@ CREATE TABLE web_sessions (
 );
 CREATE INDEX web_sessions_by_user ON web_sessions(user_id);
 )") },
+        // Sync: which device pushed each change, so that device's pull skips it (docs/sync-protocol.md).
+        // Existing rows keep NULL (no origin): they are delivered as before. The pull and the hash chain
+        // are driven by changes_by_case (case_id, cursor); no new index is needed for them.
+        { 4, QStringLiteral(R"(
+ALTER TABLE changes ADD COLUMN origin_device TEXT;
+)") },
     };
 }
 

@@ -64,13 +64,17 @@ public:
     // transaction rolls the counter back with everything else if the ingest fails).
     virtual Result<int> nextJournalNumber(const QString& unit, int year) = 0;
     // One change row per write. caseId scopes it to that case's caseload (empty: everyone);
-    // targetUserId addresses it to one user only (e.g. case_removed when a case leaves a caseload).
-    virtual Result<qint64> appendChange(
-        const QString& kind, const QString& caseId, const QString& entityId, const QString& targetUserId = {})
+    // targetUserId addresses it to one user only (e.g. case_removed when a case leaves a caseload);
+    // originDeviceId names the device whose push made it (empty: the server or the office).
+    virtual Result<qint64> appendChange(const QString& kind, const QString& caseId, const QString& entityId,
+        const QString& targetUserId = {}, const QString& originDeviceId = {})
         = 0;
     virtual Result<QStringList> recordIdsOfCase(const QString& caseId) = 0;
-    // Changes after cursor visible to userId (cases in their caseload, plus unscoped changes).
-    virtual Result<QList<ChangeRow>> changesAfter(qint64 cursor, const QString& userId, int limit) = 0;
+    // Changes after cursor visible to userId (cases in their caseload, plus unscoped changes), except
+    // those deviceId pushed itself. Cost proportional to the user's caseload changes, not to all changes.
+    virtual Result<QList<ChangeRow>> changesAfter(
+        qint64 cursor, const QString& userId, const QString& deviceId, int limit)
+        = 0;
     virtual Result<qint64> lastCursor() = 0;
 
     // Append-only audit log.

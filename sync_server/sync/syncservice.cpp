@@ -265,7 +265,8 @@ Result<PushResult> SyncService::applyCase(const Session& session, const sync::Pu
     }
     if (auto saved = m_store.saveCase(caseId, item.caseData.toJson()); !saved)
         return saved.error();
-    if (auto change = m_store.appendChange(QStringLiteral("case"), caseId, caseId); !change)
+    if (auto change = m_store.appendChange(QStringLiteral("case"), caseId, caseId, QString(), session.device.id);
+        !change)
         return change.error();
     if (auto audited = audit(session, QStringLiteral("case.write"), caseId, QString()); !audited)
         return audited.error();
@@ -325,8 +326,8 @@ Result<PushResult> SyncService::applyRecord(const Session& session, const sync::
                 = m_store.insertConflict(record.id, record.revision, session.device.id, json, m_clock());
             if (!conflictId)
                 return conflictId.error();
-            if (auto change
-                = m_store.appendChange(QStringLiteral("conflict"), record.caseId, QString::number(*conflictId));
+            if (auto change = m_store.appendChange(QStringLiteral("conflict"), record.caseId,
+                    QString::number(*conflictId), QString(), session.device.id);
                 !change)
                 return change.error();
             if (auto audited = audit(session, QStringLiteral("record.conflict"), record.caseId, record.id); !audited)
@@ -355,7 +356,9 @@ Result<PushResult> SyncService::applyRecord(const Session& session, const sync::
     }
     if (auto saved = m_store.saveRecord(stored); !saved)
         return saved.error();
-    if (auto change = m_store.appendChange(QStringLiteral("record"), record.caseId, record.id); !change)
+    if (auto change
+        = m_store.appendChange(QStringLiteral("record"), record.caseId, record.id, QString(), session.device.id);
+        !change)
         return change.error();
     if (auto audited = audit(session, QStringLiteral("record.write"), record.caseId, record.id,
             QStringLiteral("revision %1").arg(record.revision));
@@ -372,7 +375,8 @@ Result<sync::PullResponse> SyncService::pull(const Session& session, qint64 curs
     limit = qBound(1, limit, sync::maxPullLimit);
     sync::PullResponse response;
     auto done = m_store.transaction([&]() -> Result<void> {
-        const auto rows = m_store.changesAfter(cursor, session.user.id, limit + 1);
+        // The device's own pushes are left out: it has them, and its push results carried the server's facts.
+        const auto rows = m_store.changesAfter(cursor, session.user.id, session.device.id, limit + 1);
         if (!rows)
             return rows.error();
         response.hasMore = rows->size() > limit;
@@ -431,8 +435,9 @@ Result<sync::PullResponse> SyncService::pull(const Session& session, qint64 curs
             response.changes.append(change);
         }
         response.nextCursor = count > 0 ? rows->at(count - 1).cursor : cursor;
-        if (count == 0) {
-            // Nothing visible after the cursor: skip past invisible changes so the next pull is cheap.
+        if (!response.hasMore) {
+            // Everything visible after the cursor is in this page: move past the rest (other users' changes,
+            // this device's own pushes) in the same transaction, so the next pull starts after them.
             const auto last = m_store.lastCursor();
             if (!last)
                 return last.error();

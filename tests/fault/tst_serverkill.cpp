@@ -65,6 +65,7 @@ class TestServerKill : public QObject {
 private:
     ServerProcess m_server;
     Outbox m_tablet;
+    QString m_checkerToken; // another tablet of the same worker, for reading everything back
     QHash<QString, QByteArray> m_sentRecords; // id → hash of the record JSON the tablet sent
     QHash<QString, QByteArray> m_sentCases;
     QHash<QString, QString> m_ackedJournal; // record id → journal number the push result carried
@@ -305,6 +306,17 @@ private Q_SLOTS:
         m_tablet.deviceId = body.value(QStringLiteral("deviceId")).toString();
         m_tablet.token = body.value(QStringLiteral("token")).toString();
         QVERIFY(!m_tablet.token.isEmpty());
+
+        // A second tablet of the same worker reads the server back: a pull leaves out the puller's own
+        // pushes (docs/sync-protocol.md), so the pushing tablet itself would see none of them.
+        QCOMPARE(m_server.admin({ QStringLiteral("enroll-code"), QStringLiteral("worker") }, &out), 0);
+        const auto checker = apiRequest("POST", url(QStringLiteral("/api/v1/enroll")),
+            QJsonDocument(QJsonObject { { QStringLiteral("code"), QString::fromUtf8(out).trimmed() },
+                              { QStringLiteral("deviceLabel"), QStringLiteral("checking tablet") } })
+                .toJson());
+        QCOMPARE(checker.status, 201);
+        m_checkerToken = QJsonDocument::fromJson(checker.body).object().value(QStringLiteral("token")).toString();
+        QVERIFY(!m_checkerToken.isEmpty());
     }
 
     void killMidBatchLosesAndDuplicatesNothing()
@@ -341,7 +353,7 @@ private Q_SLOTS:
         for (bool more = true; more;) {
             const auto reply
                 = apiRequest("GET", url(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=1000").arg(cursor)),
-                    QByteArray(), m_tablet.token);
+                    QByteArray(), m_checkerToken);
             QCOMPARE(reply.status, 200);
             const auto page = wire::PullResponse::fromJson(reply.body);
             QVERIFY(bool(page));

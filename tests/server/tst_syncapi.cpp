@@ -249,10 +249,23 @@ private Q_SLOTS:
         QCOMPARE(conflict.status, 409);
         QCOMPARE(errorCode(conflict), QStringLiteral("sequence_reused"));
 
-        const auto pulled = pull(tablet, 0);
+        // The pushing tablet's pull leaves its own pushes out, but its cursor moves past them.
+        const auto own = pull(tablet, 0);
+        for (const auto& change : own.changes)
+            QVERIFY(change.record.caseId != caseId && change.caseData.id != caseId);
+        QVERIFY(!own.hasMore);
+        QVERIFY(own.nextCursor >= response.cursor);
+        // Another tablet of the same worker gets all three records, with the journal numbers.
+        Tablet sameWorker = enroll(QStringLiteral("worker-a"));
+        const auto pulled = pull(sameWorker, 0);
         int records = 0;
-        for (const auto& change : pulled.changes)
-            records += change.kind == wire::Change::Kind::Record ? 1 : 0;
+        for (const auto& change : pulled.changes) {
+            if (change.kind == wire::Change::Kind::Record && change.record.caseId == caseId) {
+                ++records;
+                if (change.record.id == batch.at(1).record.id)
+                    QCOMPARE(change.journalNumber, firstNumber);
+            }
+        }
         QCOMPARE(records, 3);
     }
 
