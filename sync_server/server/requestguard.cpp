@@ -43,6 +43,7 @@ RequestGuard::RequestGuard(QTcpSocket* socket, const RequestLimits& limits)
     , m_socket(socket)
     , m_limits(limits)
     , m_timer(new QTimer(this))
+    , m_parser(limits.maxHeaderBytes, limits.maxBodyBytes)
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &RequestGuard::onTimeout);
@@ -58,88 +59,24 @@ void RequestGuard::onReadyRead()
     }
     // QHttpServer reads everything available after this slot, so what is available now is new.
     const QByteArray bytes = m_socket->peek(m_socket->bytesAvailable());
-    const Verdict verdict = consume(bytes);
-    if (verdict != Verdict::Ok)
-        reject(verdict);
-}
-
-RequestGuard::Verdict RequestGuard::consume(const QByteArray& bytes)
-{
-    qsizetype offset = 0;
-    while (offset < bytes.size()) {
-        if (m_inBody) {
-            const qint64 take = qMin<qint64>(m_bodyRemaining, bytes.size() - offset);
-            m_bodyRemaining -= take;
-            offset += take;
-            if (m_bodyRemaining == 0) {
-                m_inBody = false;
-                m_timer->start(m_limits.idleTimeoutMs);
-            }
-            continue;
-        }
-        if (m_head.isEmpty())
-            m_timer->start(m_limits.headerTimeoutMs);
-        // Look for the end of the head across chunk boundaries.
-        const qsizetype searchFrom = qMax<qsizetype>(0, m_head.size() - 3);
-        m_head.append(bytes.constData() + offset, bytes.size() - offset);
-        const qsizetype end = m_head.indexOf("\r\n\r\n", searchFrom);
-        if (end < 0) {
-            if (m_head.size() > m_limits.maxHeaderBytes)
-                return Verdict::HeaderTooLarge;
-            return Verdict::Ok;
-        }
-        const qsizetype headLength = end + 4;
-        if (headLength > m_limits.maxHeaderBytes)
-            return Verdict::HeaderTooLarge;
-        const qsizetype consumedFromChunk = (bytes.size() - offset) - (m_head.size() - headLength);
-        offset += consumedFromChunk;
-        m_head.truncate(headLength);
-        const Verdict verdict = parseHead();
-        m_head.clear();
-        if (verdict != Verdict::Ok)
-            return verdict;
-        if (!m_inBody)
-            m_timer->start(m_limits.idleTimeoutMs);
+    const RequestHeadParser::Step step = m_parser.consume(bytes);
+    if (step.verdict != Verdict::Ok) {
+        reject(step.verdict);
+        return;
     }
-    return Verdict::Ok;
-}
-
-RequestGuard::Verdict RequestGuard::parseHead()
-{
-    const QList<QByteArray> lines = m_head.split('\n');
-    if (lines.isEmpty() || lines.first().trimmed().split(' ').size() != 3)
-        return Verdict::BadRequest;
-    qint64 contentLength = -1;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "transfer-encoding")
-            return Verdict::LengthRequired;
-        if (name == "content-length") {
-            bool ok = false;
-            const qint64 length = value.toLongLong(&ok);
-            // Two different lengths or a non-number: request smuggling territory, refuse.
-            if (!ok || length < 0 || (contentLength >= 0 && contentLength != length))
-                return Verdict::BadRequest;
-            contentLength = length;
-        }
-    }
-    if (contentLength > m_limits.maxBodyBytes)
-        return Verdict::BodyTooLarge;
-    m_bodyRemaining = qMax<qint64>(0, contentLength);
-    m_inBody = m_bodyRemaining > 0;
-    return Verdict::Ok;
+    // A head that began here must be complete within the header timeout (measured from its first byte,
+    // body included); a finished request leaves the connection idle.
+    if (step.lastEvent == RequestHeadParser::Event::HeadStarted)
+        m_timer->start(m_limits.headerTimeoutMs);
+    else if (step.lastEvent == RequestHeadParser::Event::RequestComplete)
+        m_timer->start(m_limits.idleTimeoutMs);
 }
 
 void RequestGuard::onTimeout()
 {
     if (m_rejected)
         return;
-    if (m_head.isEmpty() && !m_inBody) {
+    if (m_parser.idle()) {
         m_socket->disconnectFromHost(); // idle keep-alive connection
         return;
     }

@@ -156,6 +156,21 @@ int main(int argc, char** argv)
         R"("headerTimeoutMs":15000,"idleTimeoutMs":60000}})");
     ok &= write(configDir, QStringLiteral("loopback.json"),
         R"({"listen":{"address":"::1","port":0},"dataDir":"d","store":{"keyFile":"k"}})");
+
+    // fuzz_requesthead: first byte = how the stream is cut into chunks, then raw HTTP/1.1 bytes.
+    const QString headDir = root + QStringLiteral("/requesthead");
+    ok &= write(headDir, QStringLiteral("get.http"),
+        QByteArray("\x07GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:8443\r\nPoruch-Protocol: 1\r\n\r\n"));
+    ok &= write(headDir, QStringLiteral("push.http"),
+        QByteArray("\x10POST /api/v1/sync/push HTTP/1.1\r\nHost: s\r\nContent-Type: application/json\r\n"
+                   "Content-Length: 16\r\n\r\n{\"deviceId\":\"d\"}"));
+    ok &= write(headDir, QStringLiteral("pipelined.http"),
+        QByteArray("\x03POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /b HTTP/1.1\r\n\r\n"
+                   "GET /c HTTP/1.1\r\nContent-Length: 0\r\n\r\n"));
+    ok &= write(headDir, QStringLiteral("chunked.http"),
+        QByteArray("\x01POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"));
+    ok &= write(headDir, QStringLiteral("two-lengths.http"),
+        QByteArray("\x05POST /a HTTP/1.1\r\nContent-Length: 3\r\ncontent-length: 4\r\n\r\nabcd"));
     if (!ok) {
         std::fprintf(stderr, "fuzz_seedgen: could not write the corpus under %s\n", argv[1]);
         return 1;
