@@ -197,7 +197,8 @@ void SyncBridge::onEnrollFinished(bool ok, const QString& code)
 
 void SyncBridge::onSyncFinished(bool complete)
 {
-    if (!m_status)
+    // Wiped: the database is closed and gone; AppSession::onRevoked takes over.
+    if (!m_status || m_client.state() == client::SyncClient::State::Wiped)
         return;
     if (m_client.state() == client::SyncClient::State::Idle) {
         // A round that ended normally: the server was reached (complete or not, see upToDate).
