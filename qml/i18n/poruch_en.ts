@@ -731,6 +731,10 @@
         <source>Changes waiting to be sent: %1</source>
         <translation>Changes waiting to be sent: %1</translation>
     </message>
+    <message>
+        <source>Not synchronised, retrying (waiting: %1)</source>
+        <translation>Not synchronised, retrying (waiting: %1)</translation>
+    </message>
 </context>
 <context>
     <name>TopBar</name>

@@ -731,6 +731,10 @@
         <source>Changes waiting to be sent: %1</source>
         <translation>Змін очікують надсилання: %1</translation>
     </message>
+    <message>
+        <source>Not synchronised, retrying (waiting: %1)</source>
+        <translation>Не синхронізовано, повторна спроба (очікують: %1)</translation>
+    </message>
 </context>
 <context>
     <name>TopBar</name>

@@ -444,6 +444,25 @@ private Q_SLOTS:
         QVERIFY(!page.error().isEmpty() || page.rows().isEmpty());
     }
 
+    void enrollLinkFromTheOfficeQr()
+    {
+        SyncStatus sync(nullptr);
+        const QVariantMap link = sync.parseEnrollLink(
+            QStringLiteral(" poruch://enroll?server=https%3A%2F%2F10.0.0.5%3A8443&code=K7Q-22XM&sha256=ab12cd "));
+        QCOMPARE(link.value("server").toString(), QStringLiteral("https://10.0.0.5:8443"));
+        QCOMPARE(link.value("code").toString(), QStringLiteral("K7Q-22XM"));
+        QCOMPARE(link.value("sha256").toString(), QStringLiteral("ab12cd"));
+        QVERIFY(sync.parseEnrollLink(QStringLiteral("https://10.0.0.5:8443")).isEmpty());
+        // Enrollment asks the client only with all three parts; the seam refuses while one is running.
+        QSignalSpy requested(&sync, &SyncStatus::enrollRequested);
+        sync.enroll(QStringLiteral(" https://a "), QStringLiteral("c"), QStringLiteral("f"));
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).toString(), QStringLiteral("https://a"));
+        sync.setEnrolling(true);
+        sync.enroll(QStringLiteral("https://a"), QStringLiteral("c"), QStringLiteral("f"));
+        QCOMPARE(requested.size(), 1);
+    }
+
     void everySaveEntersTheOutbox()
     {
         QTemporaryDir dir;
