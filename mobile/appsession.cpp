@@ -8,6 +8,9 @@
 #include "store/database.h"
 #include "store/devicesecretstorage.h"
 #include "store/migration.h"
+#include "sync/localsyncstore.h"
+#include "syncbridge.h"
+#include "syncstatus.h"
 #include "workflow/ruleset.h"
 #include "workflow/workingcalendar.h"
 
@@ -19,6 +22,8 @@
 #include <QSaveFile>
 #include <QTimer>
 #include <QUuid>
+
+#include <utility>
 
 namespace poruch::app {
 
@@ -40,6 +45,7 @@ AppSession::AppSession(Config config, QObject* parent)
     , m_idleTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
 {
+    m_syncDebounce = new QTimer(this);
     s_instance = this;
     QDir().mkpath(m_config.dataDir);
     m_deviceSecret = std::make_unique<store::FileDeviceSecretStorage>(m_config.dataDir);
@@ -64,6 +70,12 @@ AppSession::AppSession(Config config, QObject* parent)
         qCInfo(lcApp) << "auto-lock after inactivity";
         lock();
     });
+    m_syncDebounce->setSingleShot(true);
+    m_syncDebounce->setInterval(qMax(0, m_config.syncDebounceMs));
+    connect(m_syncDebounce, &QTimer::timeout, this, [this] {
+        if (m_syncClient)
+            m_syncClient->localChangesSaved();
+    });
     m_retryTimer->setInterval(1000);
     connect(m_retryTimer, &QTimer::timeout, this, &AppSession::updateRetry);
     updateRetry();
@@ -80,10 +92,16 @@ AppSession::AppSession(Config config, QObject* parent)
 
 AppSession::~AppSession()
 {
-    m_repository.reset();
+    stopSync();
+    m_syncStore.reset();
     m_db.reset();
     if (s_instance == this)
         s_instance = nullptr;
+}
+
+records::RecordRepository* AppSession::repository() const
+{
+    return m_syncStore ? &m_syncStore->repository() : nullptr;
 }
 
 AppSession* AppSession::instance()
@@ -105,6 +123,7 @@ QDateTime AppSession::now() const
 void AppSession::loadIdentity()
 {
     m_userId = QStringLiteral("local");
+    m_userName.clear();
     const QString path = QDir(m_config.dataDir).filePath(QStringLiteral("device.id"));
     QFile file(path);
     if (file.open(QIODevice::ReadOnly)) {
@@ -122,12 +141,14 @@ void AppSession::loadIdentity()
     }
 }
 
-void AppSession::setIdentity(const QString& userId, const QString& deviceId)
+void AppSession::setIdentity(const QString& userId, const QString& deviceId, const QString& userName)
 {
     if (!userId.isEmpty())
         m_userId = userId;
     if (!deviceId.isEmpty())
         m_deviceId = deviceId;
+    if (!userName.isEmpty())
+        m_userName = userName;
 }
 
 QString AppSession::pinProblem(const QString& pin) const
@@ -229,14 +250,55 @@ bool AppSession::openStore(const store::SecretBytes& key, bool create)
         setMessage(tr("The store cannot be opened (%1).").arg(db.error().code));
         return false;
     }
-    if (auto migrated = store::migrate(*db.value(), records::recordMigrations()); !migrated) {
+    // One user_version for the records and the client's sync tables (records migration 3).
+    if (auto migrated = client::LocalSyncStore::migrate(*db.value()); !migrated) {
         qCWarning(lcApp) << "store migration failed:" << migrated.error().code;
         setMessage(tr("The store cannot be opened (%1).").arg(migrated.error().code));
         return false;
     }
     m_db = std::move(db).value();
-    m_repository = std::make_unique<records::RecordRepository>(*m_db, [this] { return now(); });
+    m_syncStore = std::make_unique<client::LocalSyncStore>(*m_db, [this] { return now(); });
+    if (auto enrollment = m_syncStore->enrollment(); enrollment && *enrollment)
+        setIdentity((*enrollment)->userId, (*enrollment)->deviceId, (*enrollment)->userDisplayName);
     return true;
+}
+
+void AppSession::startSync()
+{
+    if (!m_syncStore || m_syncClient)
+        return;
+    client::SyncClientOptions options = m_config.sync;
+    // Revocation: the client has closed the database; erase it and the key material.
+    options.wipe = [this](const QString& path) -> Result<void> {
+        if (auto erased = client::wipeStoreFiles(path); !erased)
+            return erased;
+        return m_vault->wipe();
+    };
+    m_syncClient = new client::SyncClient(*m_syncStore, std::move(options), this);
+    connect(m_syncClient, &client::SyncClient::wiped, this, &AppSession::onRevoked);
+    if (SyncStatus* status = SyncStatus::instance())
+        m_syncBridge = std::make_unique<SyncBridge>(*this, *m_syncStore, *m_syncClient, *status);
+    m_syncClient->start();
+}
+
+void AppSession::stopSync()
+{
+    m_syncDebounce->stop();
+    m_syncBridge.reset();
+    if (m_syncClient) {
+        // Deleted before the store: no request or timer may touch a closed database.
+        m_syncClient->stop();
+        delete std::exchange(m_syncClient, nullptr);
+    }
+}
+
+void AppSession::localChangesSaved()
+{
+    notifyDataChanged();
+    if (m_syncBridge)
+        m_syncBridge->refresh();
+    if (m_syncClient)
+        m_syncDebounce->start();
 }
 
 void AppSession::lock()
@@ -245,21 +307,29 @@ void AppSession::lock()
         return;
     Q_EMIT aboutToLock();
     m_idleTimer->stop();
-    m_repository.reset();
+    stopSync();
+    m_syncStore.reset();
     m_db.reset(); // closes the store; SQLCipher wipes its key schedule
     setState(State::Locked);
     qCInfo(lcApp) << "locked";
 }
 
+void AppSession::eraseFiles()
+{
+    if (auto erased = client::wipeStoreFiles(storePath(m_config.dataDir)); !erased)
+        qCWarning(lcApp) << "store files could not be erased:" << erased.error().code;
+}
+
 bool AppSession::wipe()
 {
     Q_EMIT aboutToLock();
-    m_repository.reset();
+    stopSync();
+    m_syncStore.reset();
     m_db.reset();
     auto wiped = m_vault->wipe();
-    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-        QFile::remove(storePath(m_config.dataDir) + suffix);
+    eraseFiles();
     m_guard.reset();
+    loadIdentity();
     qCWarning(lcApp) << "store wiped after" << m_config.maxFailures << "wrong PINs or on request";
     m_wiped = true;
     setMessage(tr("Too many wrong PINs: the data on this tablet was erased. Set a new PIN; your cases "
@@ -267,6 +337,39 @@ bool AppSession::wipe()
     Q_EMIT guardChanged();
     setState(State::Setup);
     return wiped.ok();
+}
+
+void AppSession::onRevoked(const QString& code)
+{
+    // The client already closed the database and erased it and the keys (options.wipe). We are inside
+    // its signal: drop it later, drop the store objects now so nothing reads a closed database.
+    m_syncDebounce->stop();
+    m_syncBridge.reset();
+    if (m_syncClient) {
+        m_syncClient->disconnect(this);
+        std::exchange(m_syncClient, nullptr)->deleteLater();
+    }
+    m_syncStore.reset();
+    m_db.reset();
+    Q_EMIT aboutToLock();
+    m_idleTimer->stop();
+    eraseFiles(); // nothing left if the client's wipe succeeded; a second pass costs nothing
+    if (m_vault->exists())
+        m_vault->wipe();
+    m_guard.reset();
+    loadIdentity();
+    qCWarning(lcApp) << "tablet revoked by the office:" << code << "- local data erased";
+    m_wiped = true;
+    setMessage(tr("The office revoked this tablet's access: the data on this tablet was erased. To use it again, "
+                  "set a new PIN and enroll it with a new code."));
+    if (SyncStatus* status = SyncStatus::instance()) {
+        status->clearSession();
+        status->setEnrolled(false);
+        status->setServer({}, {});
+    }
+    Q_EMIT guardChanged();
+    setState(State::Setup);
+    Q_EMIT revoked();
 }
 
 void AppSession::userActivity()
@@ -297,6 +400,8 @@ void AppSession::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    if (state == State::Unlocked)
+        startSync();
     Q_EMIT stateChanged();
     if (state == State::Unlocked)
         notifyDataChanged();
@@ -336,15 +441,19 @@ bool AppSession::prepareDemo()
         return false;
     if (m_state == State::Locked && !unlock(demoPin))
         return false;
-    auto ids = seedDemoData(*m_repository, m_userId, m_deviceId, now());
+    auto ids = seedDemoData(*m_syncStore, m_userId, m_deviceId, now());
     if (!ids) {
         qCWarning(lcApp) << "demo data failed:" << ids.error().code << ids.error().message;
         return false;
     }
     m_demoCaseId = ids->caseId;
     m_demoRecordId = ids->draftRecordId;
+    // The conflicts page needs a conflict: a real kept conflict in the local store, as a sync round
+    // would leave it.
+    if (auto conflict = makeDemoConflict(*m_syncStore, *ids); !conflict)
+        qCWarning(lcApp) << "demo conflict failed:" << conflict.error().code << conflict.error().message;
     Q_EMIT demoChanged();
-    notifyDataChanged();
+    localChangesSaved();
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/keyvault.h"
+#include "sync/syncclient.h"
 #include "unlockguard.h"
 
 #include <QDateTime>
@@ -20,6 +21,9 @@ class FileDeviceSecretStorage;
 namespace poruch::records {
 class RecordRepository;
 }
+namespace poruch::client {
+class LocalSyncStore;
+}
 namespace poruch::forms {
 class FormRegistry;
 }
@@ -30,10 +34,14 @@ class WorkingCalendar;
 
 namespace poruch::app {
 
+class SyncBridge;
+
 // The unlocked state of the tablet: the key vault, the open encrypted store and what reads it (records,
 // forms, deadline rules). Owned by main(); QML sees the same instance as the singleton AppSession.
-// Locking closes the store and drops the data key; controllers fetch repository() on every call and
-// get nullptr while locked, so nothing keeps using a closed store.
+// Locking stops the sync client, closes the store and drops the data key; controllers fetch
+// repository() / syncStore() on every call and get nullptr while locked, so nothing keeps using a
+// closed store. Reads go through repository(); every write goes through syncStore() (the save and its
+// outbox entry in one transaction), followed by localChangesSaved().
 class AppSession : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -60,6 +68,8 @@ public:
         int autoLockSeconds = 5 * 60;
         store::KdfParams kdf; // production strength (docs/security.md) unless a test says otherwise
         QDateTime fixedNow; // tests and screenshots: a frozen clock; invalid = system clock
+        client::SyncClientOptions sync; // timings of the sync client (tests shorten them); wipe is set here
+        int syncDebounceMs = 1500; // typing saves every keystroke; the client hears of it after a pause
     };
 
     explicit AppSession(Config config, QObject* parent = nullptr);
@@ -82,8 +92,11 @@ public:
     QString demoRecordId() const { return m_demoRecordId; }
     QString dataDir() const { return m_config.dataDir; }
 
-    // nullptr while locked.
-    records::RecordRepository* repository() const { return m_repository.get(); }
+    // nullptr while locked. Reads only: a write here would never reach the outbox.
+    records::RecordRepository* repository() const;
+    // The write API while unlocked (saveCase / saveDraft / finalize / createAmendment / resolve*).
+    client::LocalSyncStore* syncStore() const { return m_syncStore.get(); }
+    client::SyncClient* syncClient() const { return m_syncClient; }
     store::Database* database() const { return m_db.get(); }
     const forms::FormRegistry& forms() const { return *m_forms; }
     const workflow::RuleSet* rules() const { return m_rules.get(); }
@@ -95,7 +108,8 @@ public:
     // id is a UUID kept in <dataDir>/device.id; enrollment calls setIdentity (see docs/tablet-app.md).
     QString userId() const { return m_userId; }
     QString deviceId() const { return m_deviceId; }
-    void setIdentity(const QString& userId, const QString& deviceId);
+    QString userName() const { return m_userName; } // the enrolled user's display name, or empty
+    void setIdentity(const QString& userId, const QString& deviceId, const QString& userName = {});
 
     // A PIN is >= 6 digits, not one repeated digit nor a run (123456); a passphrase is >= 10 characters.
     Q_INVOKABLE QString pinProblem(const QString& pin) const;
@@ -109,8 +123,11 @@ public:
 
     // Crypto-erase of the store (key file + device secret + database files); back to Setup.
     bool wipe();
-    // Controllers call this after they wrote to the store, so lists refresh.
+    // Lists refresh (after pulls and local saves).
     void notifyDataChanged();
+    // Controllers call this after every write through syncStore(): lists refresh, the sync counts and
+    // badges update at once, and the sync client hears of it (after a short pause while typing).
+    void localChangesSaved();
 
 Q_SIGNALS:
     void stateChanged();
@@ -120,6 +137,8 @@ Q_SIGNALS:
     void dataChanged();
     void demoChanged();
     void aboutToLock();
+    // The office revoked this tablet: the client erased the store; the session is back at Setup.
+    void revoked();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -130,12 +149,19 @@ private:
     void setMessage(const QString& message);
     void updateRetry();
     void loadIdentity();
+    void startSync();
+    void stopSync();
+    void onRevoked(const QString& code);
+    void eraseFiles();
 
     Config m_config;
     std::unique_ptr<store::FileDeviceSecretStorage> m_deviceSecret;
     std::unique_ptr<store::KeyVault> m_vault;
     std::unique_ptr<store::Database> m_db;
-    std::unique_ptr<records::RecordRepository> m_repository;
+    std::unique_ptr<client::LocalSyncStore> m_syncStore;
+    client::SyncClient* m_syncClient = nullptr; // child; exists only while unlocked
+    std::unique_ptr<SyncBridge> m_syncBridge;
+    QTimer* m_syncDebounce = nullptr;
     std::unique_ptr<forms::FormRegistry> m_forms;
     std::unique_ptr<workflow::RuleSet> m_rules;
     std::unique_ptr<workflow::WorkingCalendar> m_calendar;
@@ -149,6 +175,7 @@ private:
     int m_dataVersion = 0;
     QString m_userId;
     QString m_deviceId;
+    QString m_userName;
     QString m_demoCaseId;
     QString m_demoRecordId;
     bool m_demo = false;

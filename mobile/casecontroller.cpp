@@ -4,6 +4,7 @@
 #include "recorddrafts.h"
 #include "records/casecategories.h"
 #include "records/recordrepository.h"
+#include "sync/localsyncstore.h"
 #include "syncstatus.h"
 
 #include <QLocale>
@@ -118,7 +119,8 @@ bool CaseController::addMember(const QString& fullName, bool child, const QStrin
 {
     auto* session = AppSession::instance();
     records::RecordRepository* repo = session ? session->repository() : nullptr;
-    if (!repo || fullName.trimmed().isEmpty())
+    client::LocalSyncStore* writer = session ? session->syncStore() : nullptr;
+    if (!repo || !writer || fullName.trimmed().isEmpty())
         return false;
     auto c = repo->getCase(m_caseId);
     if (!c)
@@ -131,9 +133,9 @@ bool CaseController::addMember(const QString& fullName, bool child, const QStrin
         : c->members.isEmpty()                                     ? QStringLiteral("applicant")
                                                                    : QStringLiteral("other");
     c->members << m;
-    if (!repo->saveCase(c.value()))
+    if (!writer->saveCase(c.value()))
         return false;
-    session->notifyDataChanged();
+    session->localChangesSaved();
     return true;
 }
 
@@ -141,7 +143,8 @@ bool CaseController::updateContacts(const QString& address, const QString& phone
 {
     auto* session = AppSession::instance();
     records::RecordRepository* repo = session ? session->repository() : nullptr;
-    if (!repo)
+    client::LocalSyncStore* writer = session ? session->syncStore() : nullptr;
+    if (!repo || !writer)
         return false;
     auto c = repo->getCase(m_caseId);
     if (!c)
@@ -149,9 +152,9 @@ bool CaseController::updateContacts(const QString& address, const QString& phone
     c->address = address.trimmed();
     c->phone = phone.trimmed();
     c->internallyDisplaced = displaced;
-    if (!repo->saveCase(c.value()))
+    if (!writer->saveCase(c.value()))
         return false;
-    session->notifyDataChanged();
+    session->localChangesSaved();
     return true;
 }
 

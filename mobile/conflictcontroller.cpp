@@ -4,6 +4,8 @@
 #include "fieldformat.h"
 #include "forms/formregistry.h"
 #include "recorddrafts.h"
+#include "records/recordrepository.h"
+#include "sync/localsyncstore.h"
 #include "syncstatus.h"
 
 namespace poruch::app {
@@ -31,6 +33,7 @@ void ConflictController::build()
     m_title.clear();
     m_local = {};
     m_remote = {};
+    m_remoteKnown = false;
     auto* sync = SyncStatus::instance();
     auto* session = AppSession::instance();
     const SyncStatus::Conflict* conflict = nullptr;
@@ -46,6 +49,7 @@ void ConflictController::build()
     }
     m_local = conflict->local.body;
     m_remote = conflict->remote.body;
+    m_remoteKnown = conflict->remoteKnown;
     m_title = RecordDrafts::typeLabel(records::recordTypeId(conflict->local.type));
     if (!conflict->caseTitle.isEmpty())
         m_title += QStringLiteral(" · ") + conflict->caseTitle;
@@ -112,13 +116,79 @@ QJsonObject ConflictController::mergedBody() const
     return merged;
 }
 
+bool ConflictController::finish(const Error* error)
+{
+    if (error) {
+        m_error = error->code == QLatin1String("sync.server_revision_unknown")
+            ? tr("The server's version has not arrived yet. Synchronise first, then decide.")
+            : tr("The resolution could not be saved (%1).").arg(error->code);
+        Q_EMIT changed();
+        return false;
+    }
+    m_error.clear();
+    m_choice.clear();
+    m_edited.clear();
+    // The store's conflict list (SyncStatus) drops this record; lists and counts refresh.
+    if (auto* session = AppSession::instance())
+        session->localChangesSaved();
+    build();
+    return true;
+}
+
 bool ConflictController::resolve()
 {
-    auto* sync = SyncStatus::instance();
-    if (!sync || m_recordId.isEmpty() || (m_local.isEmpty() && m_remote.isEmpty()))
+    auto* session = AppSession::instance();
+    client::LocalSyncStore* store = session ? session->syncStore() : nullptr;
+    if (!store || m_recordId.isEmpty() || (m_local.isEmpty() && m_remote.isEmpty()))
         return false;
-    sync->resolveConflict(m_recordId, mergedBody());
-    return true;
+    QHash<QString, client::FieldChoice> choices;
+    QSet<QString> keys;
+    for (auto it = m_local.begin(); it != m_local.end(); ++it)
+        keys.insert(it.key());
+    for (auto it = m_remote.begin(); it != m_remote.end(); ++it)
+        keys.insert(it.key());
+    for (const QString& key : keys) {
+        const bool remote = m_choice.value(key, QStringLiteral("local")) == QLatin1String("remote");
+        choices.insert(key, remote ? client::FieldChoice::Theirs : client::FieldChoice::Mine);
+    }
+    auto resolved = store->resolvePerField(m_recordId, choices);
+    if (!resolved)
+        return finish(&resolved.error());
+    if (!m_edited.isEmpty()) {
+        // Edited texts are an ordinary local edit on top of the resolution (queued with it).
+        records::Record edited = *resolved;
+        for (auto it = m_edited.begin(); it != m_edited.end(); ++it) {
+            if (m_choice.value(it.key()) != QLatin1String("edited"))
+                continue;
+            if (it.value().isEmpty())
+                edited.body.remove(it.key());
+            else
+                edited.body.insert(it.key(), it.value());
+        }
+        if (auto saved = store->saveDraft(edited); !saved)
+            return finish(&saved.error());
+    }
+    return finish(nullptr);
+}
+
+bool ConflictController::keepMine()
+{
+    auto* session = AppSession::instance();
+    client::LocalSyncStore* store = session ? session->syncStore() : nullptr;
+    if (!store || m_recordId.isEmpty())
+        return false;
+    auto resolved = store->resolveKeepMine(m_recordId);
+    return finish(resolved ? nullptr : &resolved.error());
+}
+
+bool ConflictController::keepTheirs()
+{
+    auto* session = AppSession::instance();
+    client::LocalSyncStore* store = session ? session->syncStore() : nullptr;
+    if (!store || m_recordId.isEmpty())
+        return false;
+    auto resolved = store->resolveKeepTheirs(m_recordId);
+    return finish(resolved ? nullptr : &resolved.error());
 }
 
 } // namespace poruch::app

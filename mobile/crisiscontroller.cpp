@@ -7,6 +7,7 @@
 #include "isotime.h"
 #include "recorddrafts.h"
 #include "records/recordrepository.h"
+#include "sync/localsyncstore.h"
 
 #include <QJsonArray>
 #include <QTimer>
@@ -147,19 +148,20 @@ bool CrisisController::update(const QString& recordId, const std::function<void(
 {
     auto* session = AppSession::instance();
     records::RecordRepository* repo = session ? session->repository() : nullptr;
-    if (!repo || recordId.isEmpty())
+    client::LocalSyncStore* writer = session ? session->syncStore() : nullptr;
+    if (!repo || !writer || recordId.isEmpty())
         return false;
     auto record = repo->getRecord(recordId);
     if (!record || record->isFinal())
         return false;
     edit(record->body);
-    auto saved = repo->saveDraft(record.value());
+    auto saved = writer->saveDraft(record.value());
     if (!saved) {
         m_error = saved.error().code;
         Q_EMIT changed();
         return false;
     }
-    session->notifyDataChanged();
+    session->localChangesSaved();
     load();
     return true;
 }

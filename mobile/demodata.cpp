@@ -2,6 +2,7 @@
 
 #include "isotime.h"
 #include "records/recordrepository.h"
+#include "sync/localsyncstore.h"
 
 #include <QJsonArray>
 
@@ -25,7 +26,7 @@ Member member(const QString& name, Member::Role role, const QDate& birth, Member
     return m;
 }
 
-Result<Record> addRecord(records::RecordRepository& repo, const QString& caseId, RecordType type, const QString& formId,
+Result<Record> addRecord(client::LocalSyncStore& repo, const QString& caseId, RecordType type, const QString& formId,
     const QJsonObject& body, bool final, const QString& user, const QString& device)
 {
     Record r;
@@ -45,7 +46,7 @@ Result<Record> addRecord(records::RecordRepository& repo, const QString& caseId,
 } // namespace
 
 Result<DemoIds> seedDemoData(
-    records::RecordRepository& repo, const QString& user, const QString& device, const QDateTime& now)
+    client::LocalSyncStore& repo, const QString& user, const QString& device, const QDateTime& now)
 {
     DemoIds ids;
     struct Household {
@@ -159,25 +160,61 @@ Result<DemoIds> seedDemoData(
         true, user, device);
     if (!d)
         return d.error();
+
+    // A draft visit of that household that another tablet also changed (makeDemoConflict).
+    const QJsonObject planned {
+        { QStringLiteral("visitedAt"), isoDateTime(now.addSecs(-2 * 3600)) },
+        { QStringLiteral("address"), QStringLiteral("с. Новоєгорівка, вул. Миру, 5") },
+        { QStringLiteral("purpose"), QStringLiteral("Плановий візит") },
+        { QStringLiteral("childSeen"), true },
+    };
+    auto other = addRecord(
+        repo, caseIds.at(1), RecordType::HomeVisit, QStringLiteral("home_visit"), planned, false, user, device);
+    if (!other)
+        return other.error();
+    ids.conflictRecordId = other->id;
     return ids;
 }
 
-Result<SyncStatus::Conflict> demoConflict(records::RecordRepository& repo, const DemoIds& ids)
+Result<void> makeDemoConflict(client::LocalSyncStore& store, const DemoIds& ids)
 {
-    auto local = repo.getRecord(ids.draftRecordId);
+    auto local = store.repository().getRecord(ids.conflictRecordId);
     if (!local)
         return local.error();
-    auto c = repo.getCase(ids.caseId);
-    SyncStatus::Conflict conflict;
-    conflict.local = local.value();
-    conflict.remote = local.value();
-    conflict.remote.revision = local->revision + 2;
-    conflict.remote.updatedAt = local->updatedAt.addSecs(600);
-    conflict.remote.body.insert(
-        QStringLiteral("purpose"), QStringLiteral("Повторний візит після повідомлення сусідів"));
-    conflict.remote.body.insert(QStringLiteral("childSeen"), false);
-    conflict.caseTitle = c ? c->title() : QString();
-    return conflict;
+    auto outbox = store.outbox();
+    if (!outbox)
+        return outbox.error();
+    QList<client::OutboxEntry> sent;
+    for (const client::OutboxEntry& entry : *outbox) {
+        if (entry.entityId == ids.conflictRecordId)
+            sent << entry;
+    }
+    if (sent.isEmpty())
+        return Error { QStringLiteral("app.demo_conflict"), QStringLiteral("The demo draft has no outbox entry") };
+    // The server already had revision 3 of this draft from another tablet.
+    Record theirs = local.value();
+    theirs.revision = local->revision + 2;
+    theirs.updatedAt = local->updatedAt.addSecs(600);
+    theirs.body.insert(QStringLiteral("purpose"), QStringLiteral("Повторний візит після повідомлення сусідів"));
+    theirs.body.insert(QStringLiteral("childSeen"), false);
+    sync::PushResponse answer;
+    sync::PushResult result;
+    result.seq = sent.first().seq;
+    result.status = sync::PushResult::Status::Conflict;
+    result.serverRevision = theirs.revision;
+    answer.results << result;
+    if (auto marked = store.markAttempted(sent); !marked)
+        return marked;
+    if (auto applied = store.applyPushResults(sent, answer); !applied)
+        return applied.error();
+    sync::PullResponse page;
+    sync::Change change;
+    change.cursor = 1;
+    change.kind = sync::Change::Kind::Record;
+    change.record = theirs;
+    page.changes << change;
+    page.nextCursor = 1;
+    return store.applyPull(page);
 }
 
 } // namespace poruch::app

@@ -10,6 +10,7 @@
 #include "pdfexport.h"
 #include "recorddrafts.h"
 #include "records/recordrepository.h"
+#include "sync/localsyncstore.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -128,12 +129,13 @@ void FormController::load(QString id)
 bool FormController::save(QJsonObject body)
 {
     auto* session = AppSession::instance();
-    records::RecordRepository* repo = session ? session->repository() : nullptr;
-    if (!repo || !m_form || m_record.isFinal())
+    client::LocalSyncStore* writer = session ? session->syncStore() : nullptr;
+    if (!writer || !m_form || m_record.isFinal())
         return false;
     records::Record draft = m_record;
     draft.body = std::move(body);
-    auto saved = repo->saveDraft(draft);
+    // The save and its outbox entry in one transaction: a kill never separates them.
+    auto saved = writer->saveDraft(draft);
     if (!saved) {
         qCWarning(lcApp) << "autosave failed for record" << m_record.id << saved.error().code;
         setError(saved.error().code);
@@ -144,7 +146,7 @@ bool FormController::save(QJsonObject body)
     setError({});
     Q_EMIT bodyChanged();
     validate(m_finalChecked);
-    session->notifyDataChanged();
+    session->localChangesSaved();
     return true;
 }
 
@@ -420,12 +422,12 @@ int FormController::checkFinal()
 bool FormController::finalize()
 {
     auto* session = AppSession::instance();
-    records::RecordRepository* repo = session ? session->repository() : nullptr;
-    if (!repo || !m_form || m_record.isFinal())
+    client::LocalSyncStore* writer = session ? session->syncStore() : nullptr;
+    if (!writer || !m_form || m_record.isFinal())
         return false;
     if (checkFinal() > 0)
         return false;
-    auto final = repo->finalize(m_record.id);
+    auto final = writer->finalize(m_record.id);
     if (!final) {
         setError(final.error().code);
         return false;
@@ -433,22 +435,22 @@ bool FormController::finalize()
     qCInfo(lcApp) << "record finalized" << m_record.id;
     const QString id = m_record.id; // load() resets m_record first
     load(id);
-    session->notifyDataChanged();
+    session->localChangesSaved();
     return true;
 }
 
 QString FormController::amend()
 {
     auto* session = AppSession::instance();
-    records::RecordRepository* repo = session ? session->repository() : nullptr;
-    if (!repo || !m_record.isFinal())
+    client::LocalSyncStore* writer = session ? session->syncStore() : nullptr;
+    if (!writer || !m_record.isFinal())
         return {};
-    auto amendment = repo->createAmendment(m_record.id, session->userId(), session->deviceId());
+    auto amendment = writer->createAmendment(m_record.id, session->userId(), session->deviceId());
     if (!amendment) {
         setError(amendment.error().code);
         return {};
     }
-    session->notifyDataChanged();
+    session->localChangesSaved();
     return amendment->id;
 }
 

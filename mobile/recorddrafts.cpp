@@ -4,6 +4,7 @@
 #include "forms/formregistry.h"
 #include "isotime.h"
 #include "records/recordrepository.h"
+#include "sync/localsyncstore.h"
 
 namespace poruch::app {
 
@@ -46,8 +47,8 @@ QString RecordDrafts::momentField(const QString& typeId)
 Result<records::Record> RecordDrafts::create(
     AppSession& session, const QString& caseId, const QString& typeId, QJsonObject initial)
 {
-    records::RecordRepository* repo = session.repository();
-    if (!repo)
+    client::LocalSyncStore* writer = session.syncStore();
+    if (!writer)
         return Error { QStringLiteral("app.locked"), QStringLiteral("The store is locked") };
     const auto type = records::recordTypeFromId(typeId);
     const forms::FormDefinition* form = session.forms().latest(typeId);
@@ -61,6 +62,14 @@ Result<records::Record> RecordDrafts::create(
         else if (field)
             initial.insert(moment, isoDateTime(session.now()));
     }
+    if (typeId == QLatin1String("notice")) {
+        // A worker records what reached them now: identified when received (editable), received by
+        // the enrolled worker.
+        if (!initial.contains(QStringLiteral("identifiedAt")) && initial.contains(moment))
+            initial.insert(QStringLiteral("identifiedAt"), initial.value(moment));
+        if (!initial.contains(QStringLiteral("receivedByName")) && !session.userName().isEmpty())
+            initial.insert(QStringLiteral("receivedByName"), session.userName());
+    }
     records::Record record;
     record.type = *type;
     record.formId = form->id();
@@ -69,21 +78,24 @@ Result<records::Record> RecordDrafts::create(
     record.body = initial;
     record.authorUserId = session.userId();
     record.authorDeviceId = session.deviceId();
-    auto saved = repo->saveDraft(record);
+    auto saved = writer->saveDraft(record);
     if (saved)
-        session.notifyDataChanged();
+        session.localChangesSaved();
     return saved;
 }
 
 Result<records::Case> RecordDrafts::createCase(AppSession& session)
 {
-    records::RecordRepository* repo = session.repository();
-    if (!repo)
+    client::LocalSyncStore* writer = session.syncStore();
+    if (!writer)
         return Error { QStringLiteral("app.locked"), QStringLiteral("The store is locked") };
     records::Case value;
     value.assignedWorkers = { session.userId() };
     // A household may be opened before anyone's name is known (a crisis call); members follow.
-    return repo->saveCase(value);
+    auto saved = writer->saveCase(value);
+    if (saved)
+        session.localChangesSaved();
+    return saved;
 }
 
 } // namespace poruch::app

@@ -4,6 +4,7 @@
 
 #include <QJSEngine>
 #include <QLocale>
+#include <QUrlQuery>
 
 namespace poruch::app {
 
@@ -37,7 +38,7 @@ SyncStatus* SyncStatus::create(QQmlEngine*, QJSEngine*)
 bool SyncStatus::upToDate() const
 {
     return m_enrolled && m_state == State::Idle && m_pending == 0 && m_rejected == 0 && m_conflicts.isEmpty()
-        && m_lastSyncAt.isValid();
+        && m_lastSyncAt.isValid() && m_roundComplete;
 }
 
 QVariantList SyncStatus::conflictList() const
@@ -48,7 +49,9 @@ QVariantList SyncStatus::conflictList() const
             { QStringLiteral("recordId"), c.local.id },
             { QStringLiteral("typeLabel"), RecordDrafts::typeLabel(records::recordTypeId(c.local.type)) },
             { QStringLiteral("caseTitle"), c.caseTitle },
-            { QStringLiteral("remoteAt"), QLocale().toString(c.remote.updatedAt, QStringLiteral("dd.MM.yyyy HH:mm")) },
+            { QStringLiteral("remoteAt"),
+                c.remoteKnown ? QLocale().toString(c.remote.updatedAt, QStringLiteral("dd.MM.yyyy HH:mm"))
+                              : QString() },
         };
     }
     return list;
@@ -57,12 +60,14 @@ QVariantList SyncStatus::conflictList() const
 void SyncStatus::setEnrolled(bool enrolled)
 {
     m_enrolled = enrolled;
+    ++m_revision;
     Q_EMIT changed();
 }
 
 void SyncStatus::setState(State state)
 {
     m_state = state;
+    ++m_revision;
     Q_EMIT changed();
 }
 
@@ -70,6 +75,7 @@ void SyncStatus::setProgress(int sent, int total)
 {
     m_sent = sent;
     m_total = total;
+    ++m_revision;
     Q_EMIT changed();
 }
 
@@ -77,18 +83,21 @@ void SyncStatus::setCounts(int pending, int rejected)
 {
     m_pending = pending;
     m_rejected = rejected;
+    ++m_revision;
     Q_EMIT changed();
 }
 
 void SyncStatus::setLastSync(const QDateTime& at)
 {
     m_lastSyncAt = at;
+    ++m_revision;
     Q_EMIT changed();
 }
 
 void SyncStatus::setLastError(const QString& error)
 {
     m_lastError = error;
+    ++m_revision;
     Q_EMIT changed();
 }
 
@@ -98,6 +107,7 @@ void SyncStatus::setRecordState(const QString& recordId, const QString& state)
         m_recordStates.remove(recordId);
     else
         m_recordStates.insert(recordId, state);
+    ++m_revision;
     Q_EMIT changed();
 }
 
@@ -107,6 +117,65 @@ void SyncStatus::setConflicts(const QList<Conflict>& conflicts)
     for (const Conflict& c : conflicts)
         m_recordStates.insert(c.local.id, QStringLiteral("conflict"));
     Q_EMIT conflictsChanged();
+    ++m_revision;
+    Q_EMIT changed();
+}
+
+void SyncStatus::setRoundComplete(bool complete)
+{
+    if (m_roundComplete == complete)
+        return;
+    m_roundComplete = complete;
+    ++m_revision;
+    Q_EMIT changed();
+}
+
+void SyncStatus::setRecordStateSource(std::function<QString(const QString&)> source)
+{
+    m_stateSource = std::move(source);
+    ++m_revision;
+    Q_EMIT changed();
+}
+
+QString SyncStatus::recordState(const QString& recordId) const
+{
+    if (m_stateSource)
+        return m_stateSource(recordId);
+    return m_recordStates.value(recordId);
+}
+
+void SyncStatus::setEnrolling(bool enrolling, const QString& message)
+{
+    m_enrolling = enrolling;
+    m_enrollMessage = message;
+    Q_EMIT enrollChanged();
+}
+
+void SyncStatus::setServer(const QString& url, const QString& userName)
+{
+    m_serverUrl = url;
+    m_userName = userName;
+    Q_EMIT enrollChanged();
+}
+
+void SyncStatus::setSuggestedServer(const QString& url)
+{
+    m_suggestedServer = url;
+}
+
+void SyncStatus::clearSession()
+{
+    m_stateSource = {};
+    m_recordStates.clear();
+    m_conflicts.clear();
+    m_state = State::Idle;
+    m_sent = m_total = m_pending = m_rejected = 0;
+    m_roundComplete = false;
+    m_enrolling = false;
+    m_enrollMessage.clear();
+    ++m_revision;
+    Q_EMIT conflictsChanged();
+    Q_EMIT enrollChanged();
     Q_EMIT changed();
 }
 
@@ -115,24 +184,24 @@ void SyncStatus::syncNow()
     Q_EMIT syncRequested();
 }
 
-void SyncStatus::enroll(const QString& serverUrl, const QString& code)
+void SyncStatus::enroll(const QString& serverUrl, const QString& code, const QString& fingerprint)
 {
-    Q_EMIT enrollRequested(serverUrl.trimmed(), code.trimmed());
+    if (m_enrolling)
+        return;
+    Q_EMIT enrollRequested(serverUrl.trimmed(), code.trimmed(), fingerprint.trimmed());
 }
 
-void SyncStatus::resolveConflict(const QString& recordId, const QJsonObject& mergedBody)
+QVariantMap SyncStatus::parseEnrollLink(const QString& text) const
 {
-    for (qsizetype i = 0; i < m_conflicts.size(); ++i) {
-        if (m_conflicts.at(i).local.id != recordId)
-            continue;
-        const int serverRevision = m_conflicts.at(i).remote.revision;
-        m_conflicts.removeAt(i);
-        m_recordStates.insert(recordId, QStringLiteral("pending"));
-        Q_EMIT conflictsChanged();
-        Q_EMIT changed();
-        Q_EMIT conflictResolved(recordId, mergedBody, serverRevision);
-        return;
-    }
+    const QUrl url(text.trimmed());
+    if (url.scheme() != QLatin1String("poruch") || url.host() != QLatin1String("enroll"))
+        return {};
+    const QUrlQuery query(url);
+    return QVariantMap {
+        { QStringLiteral("server"), query.queryItemValue(QStringLiteral("server"), QUrl::FullyDecoded) },
+        { QStringLiteral("code"), query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded) },
+        { QStringLiteral("sha256"), query.queryItemValue(QStringLiteral("sha256"), QUrl::FullyDecoded) },
+    };
 }
 
 } // namespace poruch::app

@@ -9,15 +9,18 @@
 #include <QtQml/qqmlregistration.h>
 #include <QVariant>
 
+#include <functional>
+
 class QJSEngine;
 class QQmlEngine;
 
 namespace poruch::app {
 
 // The seam between the UI and the sync client (mobile/sync). The UI only reads these properties and
-// calls syncNow() / enroll() / resolveConflict(); the sync client (wired in main.cpp by the lead) calls
-// the setters and listens to the request signals. Nothing here talks to the network, so the sync page,
-// record badges and the conflicts page work (and are tested) without a server.
+// calls syncNow() / enroll(); SyncBridge (created by AppSession for the unlocked session) calls the
+// setters from the SyncClient and the LocalSyncStore and listens to the request signals. Nothing here
+// talks to the network, so the sync page, record badges and the conflicts page also render without a
+// server.
 // Honesty rule: upToDate is true only when nothing is pending, conflicting or rejected and the last
 // run finished; the sync page never says "done" otherwise.
 class SyncStatus : public QObject {
@@ -35,6 +38,11 @@ class SyncStatus : public QObject {
     Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
     Q_PROPERTY(bool upToDate READ upToDate NOTIFY changed)
     Q_PROPERTY(QVariantList conflicts READ conflictList NOTIFY conflictsChanged)
+    Q_PROPERTY(bool enrolling READ enrolling NOTIFY enrollChanged)
+    Q_PROPERTY(QString enrollMessage READ enrollMessage NOTIFY enrollChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY enrollChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY enrollChanged)
+    Q_PROPERTY(int revision READ revision NOTIFY changed)
 public:
     enum class State { Idle, Syncing, Failed };
     Q_ENUM(State)
@@ -42,7 +50,8 @@ public:
     // One record the server and the tablet both changed: the tablet's revision and the server's.
     struct Conflict {
         records::Record local;
-        records::Record remote;
+        records::Record remote; // only meaningful when remoteKnown
+        bool remoteKnown = true; // false until the server's revision was pulled
         QString caseTitle;
     };
 
@@ -65,6 +74,11 @@ public:
     bool upToDate() const;
     QVariantList conflictList() const;
     const QList<Conflict>& conflicts() const { return m_conflicts; }
+    bool enrolling() const { return m_enrolling; }
+    QString enrollMessage() const { return m_enrollMessage; }
+    QString serverUrl() const { return m_serverUrl; }
+    QString userName() const { return m_userName; }
+    int revision() const { return m_revision; }
 
     // --- called by the sync client ---
     void setEnrolled(bool enrolled);
@@ -76,21 +90,35 @@ public:
     // "pending", "sent", "conflict", "rejected" ("" = nothing to show).
     void setRecordState(const QString& recordId, const QString& state);
     void setConflicts(const QList<Conflict>& conflicts);
+    // True only when the client finished a round that pushed everything and pulled to the end, with
+    // nothing saved since (SyncClient::isUpToDate()); part of upToDate.
+    void setRoundComplete(bool complete);
+    // Where per-record states come from (the LocalSyncStore while unlocked); the map of
+    // setRecordState() answers when no source is set.
+    void setRecordStateSource(std::function<QString(const QString&)> source);
+    void setEnrolling(bool enrolling, const QString& message = {});
+    void setServer(const QString& url, const QString& userName);
+    // The server address the app was started with (--server): prefills the enrollment form.
+    void setSuggestedServer(const QString& url);
+    // On lock: nothing personal (conflicting records) stays behind the lock.
+    void clearSession();
 
     // --- called by the UI ---
-    Q_INVOKABLE QString recordState(const QString& recordId) const { return m_recordStates.value(recordId); }
+    Q_INVOKABLE QString recordState(const QString& recordId) const;
     Q_INVOKABLE void syncNow();
-    Q_INVOKABLE void enroll(const QString& serverUrl, const QString& code);
-    // The user's merged body for a conflict; the sync client saves and pushes it on top of the
-    // server's revision. The conflict leaves the list at once.
-    void resolveConflict(const QString& recordId, const QJsonObject& mergedBody);
+    // fingerprint: the SHA-256 of the server certificate the office prints beside the code.
+    Q_INVOKABLE void enroll(const QString& serverUrl, const QString& code, const QString& fingerprint);
+    // The office's QR text "poruch://enroll?server=…&code=…&sha256=…" split into server, code and
+    // sha256 (empty map when the text is not such a link).
+    Q_INVOKABLE QVariantMap parseEnrollLink(const QString& text) const;
+    Q_INVOKABLE QString suggestedServer() const { return m_suggestedServer; }
 
 Q_SIGNALS:
     void changed();
     void conflictsChanged();
+    void enrollChanged();
     void syncRequested();
-    void enrollRequested(const QString& serverUrl, const QString& code);
-    void conflictResolved(const QString& recordId, const QJsonObject& mergedBody, int serverRevision);
+    void enrollRequested(const QString& serverUrl, const QString& code, const QString& fingerprint);
 
 private:
     State m_state = State::Idle;
@@ -103,6 +131,14 @@ private:
     QString m_lastError;
     QHash<QString, QString> m_recordStates;
     QList<Conflict> m_conflicts;
+    std::function<QString(const QString&)> m_stateSource;
+    bool m_roundComplete = false;
+    bool m_enrolling = false;
+    QString m_enrollMessage;
+    QString m_serverUrl;
+    QString m_userName;
+    QString m_suggestedServer;
+    int m_revision = 0;
 };
 
 } // namespace poruch::app

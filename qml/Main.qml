@@ -74,6 +74,7 @@ ApplicationWindow {
 
     StackView {
         id: stack
+        objectName: "stack"
         anchors.fill: parent
         visible: window.unlocked
         initialItem: HomePage {}

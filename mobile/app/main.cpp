@@ -115,6 +115,7 @@ int main(int argc, char* argv[])
     config.fixedNow = options.fixedNow;
     poruch::app::AppSession session(config);
     poruch::app::SyncStatus syncStatus(nullptr);
+    syncStatus.setSuggestedServer(options.serverUrl.toString());
 
     if (options.mode == AppOptions::Mode::TestAutotype)
         return poruch::app::autotype::run(session, options.testPin);
@@ -126,10 +127,6 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "poruch: demo data could not be prepared\n");
             return 1;
         }
-        poruch::app::DemoIds ids { session.demoCaseId(), session.demoRecordId(), {} };
-        if (auto conflict = poruch::app::demoConflict(*session.repository(), ids))
-            syncStatus.setConflicts({ conflict.value() });
-        syncStatus.setCounts(2, 0);
     }
 
     QList<QSslCertificate> trusted;

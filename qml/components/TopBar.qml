@@ -28,6 +28,7 @@ ToolBar {
         spacing: 8
 
         ToolButton {
+            objectName: "back"
             visible: bar.canGoBack
             text: "‹"
             font.pixelSize: 28
@@ -45,6 +46,7 @@ ToolBar {
             Layout.fillWidth: true
         }
         ToolButton {
+            objectName: "lock"
             text: qsTr("Lock")
             font.pixelSize: 16
             implicitHeight: 56
@@ -52,6 +54,7 @@ ToolBar {
             onClicked: bar.lockRequested()
         }
         ServerStatusChip {
+            objectName: "serverChip"
             onClicked: bar.syncRequested()
         }
         ToolButton {

@@ -16,6 +16,7 @@ Column {
         model: root.field.options
         RadioDelegate {
             required property var modelData
+            objectName: "option_" + modelData.value
             width: root.width
             implicitHeight: Math.max(48, implicitContentHeight + topPadding + bottomPadding)
             text: modelData.label

@@ -31,6 +31,13 @@ ScrollView {
         flick.contentY = Math.max(0, Math.min(y - 16, flick.contentHeight - flick.height))
     }
 
+    // One tap to a section (the section bar of the form page).
+    function revealSection(index) {
+        const section = sectionsRepeater.itemAt(index)
+        if (section)
+            reveal(section)
+    }
+
     contentWidth: availableWidth
     clip: true
 

@@ -134,6 +134,18 @@
         <source>Keep the chosen values</source>
         <translation>Keep the chosen values</translation>
     </message>
+    <message>
+        <source>The server's version has not arrived yet. Synchronise first, then decide.</source>
+        <translation>The server's version has not arrived yet. Synchronise first, then decide.</translation>
+    </message>
+    <message>
+        <source>Take the server's version</source>
+        <translation>Take the server's version</translation>
+    </message>
+    <message>
+        <source>Keep this tablet's version</source>
+        <translation>Keep this tablet's version</translation>
+    </message>
 </context>
 <context>
     <name>ConsentEditor</name>
@@ -669,10 +681,6 @@
         <translation>Enroll this tablet</translation>
     </message>
     <message>
-        <source>Enter the server address and the one-time code from your administrator.</source>
-        <translation>Enter the server address and the one-time code from your administrator.</translation>
-    </message>
-    <message>
         <source>Server address (https://…)</source>
         <translation>Server address (https://…)</translation>
     </message>
@@ -683,6 +691,26 @@
     <message>
         <source>Enroll</source>
         <translation>Enroll</translation>
+    </message>
+    <message>
+        <source>This tablet is enrolled with %1 for %2.</source>
+        <translation>This tablet is enrolled with %1 for %2.</translation>
+    </message>
+    <message>
+        <source>This tablet is enrolled with %1.</source>
+        <translation>This tablet is enrolled with %1.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, the one-time code and the server certificate's fingerprint (SHA-256) that the office printed for you. You can also paste the text of the office's QR code into the address field.</source>
+        <translation>Enter the server address, the one-time code and the server certificate's fingerprint (SHA-256) that the office printed for you. You can also paste the text of the office's QR code into the address field.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256, e.g. 3A:7F:…)</source>
+        <translation>Certificate fingerprint (SHA-256, e.g. 3A:7F:…)</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
     </message>
 </context>
 <context>
@@ -710,6 +738,10 @@
     <message>
         <source>Changes waiting to be sent: %1</source>
         <translation>Changes waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>Not synchronised, retrying (waiting: %1)</source>
+        <translation>Not synchronised, retrying (waiting: %1)</translation>
     </message>
 </context>
 <context>
@@ -835,6 +867,10 @@
         <source>Wait %1 s before the next try.</source>
         <translation>Wait %1 s before the next try.</translation>
     </message>
+    <message>
+        <source>The office revoked this tablet's access: the data on this tablet was erased. To use it again, set a new PIN and enroll it with a new code.</source>
+        <translation>The office revoked this tablet's access: the data on this tablet was erased. To use it again, set a new PIN and enroll it with a new code.</translation>
+    </message>
 </context>
 <context>
     <name>poruch::app::CaseController</name>
@@ -848,6 +884,17 @@
     <message>
         <source>New household (no members yet)</source>
         <translation>New household (no members yet)</translation>
+    </message>
+</context>
+<context>
+    <name>poruch::app::ConflictController</name>
+    <message>
+        <source>The server's version has not arrived yet. Synchronise first, then decide.</source>
+        <translation>The server's version has not arrived yet. Synchronise first, then decide.</translation>
+    </message>
+    <message>
+        <source>The resolution could not be saved (%1).</source>
+        <translation>The resolution could not be saved (%1).</translation>
     </message>
 </context>
 <context>
@@ -914,6 +961,77 @@
     <message>
         <source>Whole community</source>
         <translation>Whole community</translation>
+    </message>
+</context>
+<context>
+    <name>poruch::app::SyncBridge</name>
+    <message>
+        <source>No connection to the server; retrying by itself. Everything stays saved on this tablet.</source>
+        <translation>No connection to the server; retrying by itself. Everything stays saved on this tablet.</translation>
+    </message>
+    <message>
+        <source>The server presented an unknown certificate; nothing was sent. Enroll the tablet again with the details from the office.</source>
+        <translation>The server presented an unknown certificate; nothing was sent. Enroll the tablet again with the details from the office.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this tablet's access. Enroll the tablet again; your records stay on it.</source>
+        <translation>The server no longer accepts this tablet's access. Enroll the tablet again; your records stay on it.</translation>
+    </message>
+    <message>
+        <source>This version of the app is too old for the server. Update the app.</source>
+        <translation>This version of the app is too old for the server. Update the app.</translation>
+    </message>
+    <message>
+        <source>The server is busy; retrying shortly.</source>
+        <translation>The server is busy; retrying shortly.</translation>
+    </message>
+    <message>
+        <source>The tablet's store could not be read or written (%1); retrying.</source>
+        <translation>The tablet's store could not be read or written (%1); retrying.</translation>
+    </message>
+    <message>
+        <source>The server could not complete the synchronisation (%1); retrying.</source>
+        <translation>The server could not complete the synchronisation (%1); retrying.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https://.</source>
+        <translation>The server address must start with https://.</translation>
+    </message>
+    <message>
+        <source>The server's certificate does not match the fingerprint from the office. The tablet was not enrolled; check the address and the fingerprint.</source>
+        <translation>The server's certificate does not match the fingerprint from the office. The tablet was not enrolled; check the address and the fingerprint.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>The server cannot be reached. Check the address and the network.</translation>
+    </message>
+    <message>
+        <source>The code is wrong, expired or already used. Ask the office for a new one.</source>
+        <translation>The code is wrong, expired or already used. Ask the office for a new one.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes and try again.</source>
+        <translation>Too many attempts. Wait a few minutes and try again.</translation>
+    </message>
+    <message>
+        <source>A synchronisation is running; try again in a moment.</source>
+        <translation>A synchronisation is running; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Enrollment failed (%1).</source>
+        <translation>Enrollment failed (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the code and the certificate fingerprint from the office.</source>
+        <translation>Enter the code and the certificate fingerprint from the office.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <source>This tablet is enrolled. Synchronising…</source>
+        <translation>This tablet is enrolled. Synchronising…</translation>
     </message>
 </context>
 </TS>

@@ -134,6 +134,18 @@
         <source>Keep the chosen values</source>
         <translation>Зберегти вибрані значення</translation>
     </message>
+    <message>
+        <source>The server's version has not arrived yet. Synchronise first, then decide.</source>
+        <translation>Версія із сервера ще не надійшла. Спершу синхронізуйте, потім вирішуйте.</translation>
+    </message>
+    <message>
+        <source>Take the server's version</source>
+        <translation>Взяти версію із сервера</translation>
+    </message>
+    <message>
+        <source>Keep this tablet's version</source>
+        <translation>Залишити версію з цього планшета</translation>
+    </message>
 </context>
 <context>
     <name>ConsentEditor</name>
@@ -669,10 +681,6 @@
         <translation>Зареєструвати планшет</translation>
     </message>
     <message>
-        <source>Enter the server address and the one-time code from your administrator.</source>
-        <translation>Введіть адресу сервера та одноразовий код від адміністратора.</translation>
-    </message>
-    <message>
         <source>Server address (https://…)</source>
         <translation>Адреса сервера (https://…)</translation>
     </message>
@@ -683,6 +691,26 @@
     <message>
         <source>Enroll</source>
         <translation>Зареєструвати</translation>
+    </message>
+    <message>
+        <source>This tablet is enrolled with %1 for %2.</source>
+        <translation>Планшет зареєстровано на сервері %1 для працівника: %2.</translation>
+    </message>
+    <message>
+        <source>This tablet is enrolled with %1.</source>
+        <translation>Планшет зареєстровано на сервері %1.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, the one-time code and the server certificate's fingerprint (SHA-256) that the office printed for you. You can also paste the text of the office's QR code into the address field.</source>
+        <translation>Введіть адресу сервера, одноразовий код підключення та відбиток сертифіката сервера (SHA-256), які видав вам офіс. Можна також вставити текст QR-коду з офісу в поле адреси.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256, e.g. 3A:7F:…)</source>
+        <translation>Відбиток сертифіката (SHA-256, напр. 3A:7F:…)</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Реєстрація…</translation>
     </message>
 </context>
 <context>
@@ -710,6 +738,10 @@
     <message>
         <source>Changes waiting to be sent: %1</source>
         <translation>Змін очікують надсилання: %1</translation>
+    </message>
+    <message>
+        <source>Not synchronised, retrying (waiting: %1)</source>
+        <translation>Не синхронізовано, повторна спроба (очікують: %1)</translation>
     </message>
 </context>
 <context>
@@ -835,6 +867,10 @@
         <source>Wait %1 s before the next try.</source>
         <translation>Зачекайте %1 с перед наступною спробою.</translation>
     </message>
+    <message>
+        <source>The office revoked this tablet's access: the data on this tablet was erased. To use it again, set a new PIN and enroll it with a new code.</source>
+        <translation>Офіс відкликав доступ цього планшета: дані на ньому стерто. Щоб користуватися ним знову, встановіть новий PIN і зареєструйте планшет з новим кодом.</translation>
+    </message>
 </context>
 <context>
     <name>poruch::app::CaseController</name>
@@ -848,6 +884,17 @@
     <message>
         <source>New household (no members yet)</source>
         <translation>Нова сім'я (члени ще не додані)</translation>
+    </message>
+</context>
+<context>
+    <name>poruch::app::ConflictController</name>
+    <message>
+        <source>The server's version has not arrived yet. Synchronise first, then decide.</source>
+        <translation>Версія із сервера ще не надійшла. Спершу синхронізуйте, потім вирішуйте.</translation>
+    </message>
+    <message>
+        <source>The resolution could not be saved (%1).</source>
+        <translation>Рішення не вдалося зберегти (%1).</translation>
     </message>
 </context>
 <context>
@@ -914,6 +961,77 @@
     <message>
         <source>Whole community</source>
         <translation>Уся громада</translation>
+    </message>
+</context>
+<context>
+    <name>poruch::app::SyncBridge</name>
+    <message>
+        <source>No connection to the server; retrying by itself. Everything stays saved on this tablet.</source>
+        <translation>Немає зв'язку із сервером; повторна спроба відбудеться автоматично. Усе залишається збереженим на цьому планшеті.</translation>
+    </message>
+    <message>
+        <source>The server presented an unknown certificate; nothing was sent. Enroll the tablet again with the details from the office.</source>
+        <translation>Сервер надав невідомий сертифікат; нічого не надіслано. Зареєструйте планшет повторно з даними від офісу.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this tablet's access. Enroll the tablet again; your records stay on it.</source>
+        <translation>Сервер більше не приймає доступ цього планшета. Зареєструйте планшет повторно; ваші записи залишаються на ньому.</translation>
+    </message>
+    <message>
+        <source>This version of the app is too old for the server. Update the app.</source>
+        <translation>Ця версія застосунку застаріла для сервера. Оновіть застосунок.</translation>
+    </message>
+    <message>
+        <source>The server is busy; retrying shortly.</source>
+        <translation>Сервер зайнятий; невдовзі буде повторна спроба.</translation>
+    </message>
+    <message>
+        <source>The tablet's store could not be read or written (%1); retrying.</source>
+        <translation>Не вдалося прочитати або записати сховище планшета (%1); повторна спроба.</translation>
+    </message>
+    <message>
+        <source>The server could not complete the synchronisation (%1); retrying.</source>
+        <translation>Сервер не зміг завершити синхронізацію (%1); повторна спроба.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https://.</source>
+        <translation>Адреса сервера має починатися з https://.</translation>
+    </message>
+    <message>
+        <source>The server's certificate does not match the fingerprint from the office. The tablet was not enrolled; check the address and the fingerprint.</source>
+        <translation>Сертифікат сервера не відповідає відбитку, виданому офісом. Планшет не зареєстровано; перевірте адресу та відбиток.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>Сервер недоступний. Перевірте адресу та мережу.</translation>
+    </message>
+    <message>
+        <source>The code is wrong, expired or already used. Ask the office for a new one.</source>
+        <translation>Код неправильний, прострочений або вже використаний. Попросіть в офісі новий.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes and try again.</source>
+        <translation>Забагато спроб. Зачекайте кілька хвилин і спробуйте знову.</translation>
+    </message>
+    <message>
+        <source>A synchronisation is running; try again in a moment.</source>
+        <translation>Триває синхронізація; спробуйте за мить.</translation>
+    </message>
+    <message>
+        <source>Enrollment failed (%1).</source>
+        <translation>Реєстрація не вдалася (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the code and the certificate fingerprint from the office.</source>
+        <translation>Введіть код і відбиток сертифіката від офісу.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Реєстрація…</translation>
+    </message>
+    <message>
+        <source>This tablet is enrolled. Synchronising…</source>
+        <translation>Планшет зареєстровано. Синхронізація…</translation>
     </message>
 </context>
 </TS>

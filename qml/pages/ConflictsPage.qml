@@ -105,13 +105,40 @@ Page {
                 }
             }
         }
-        AppButton {
+        Label {
+            visible: SyncStatus.conflictCount > 0 && (conflict.error.length > 0 || !conflict.remoteKnown)
+            text: conflict.error.length > 0 ? conflict.error
+                                            : qsTr("The server's version has not arrived yet. Synchronise first, then decide.")
+            color: "#b3261e"
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Flow {
             visible: SyncStatus.conflictCount > 0
-            text: qsTr("Keep the chosen values")
-            highlighted: true
-            implicitHeight: 56
-            Layout.alignment: Qt.AlignRight
-            onClicked: conflict.resolve()
+            spacing: 12
+            layoutDirection: Qt.RightToLeft
+            Layout.fillWidth: true
+            AppButton {
+                objectName: "keepChosen"
+                text: qsTr("Keep the chosen values")
+                highlighted: true
+                enabled: conflict.remoteKnown
+                implicitHeight: 56
+                onClicked: conflict.resolve()
+            }
+            AppButton {
+                objectName: "keepTheirs"
+                text: qsTr("Take the server's version")
+                enabled: conflict.remoteKnown
+                implicitHeight: 56
+                onClicked: conflict.keepTheirs()
+            }
+            AppButton {
+                objectName: "keepMine"
+                text: qsTr("Keep this tablet's version")
+                implicitHeight: 56
+                onClicked: conflict.keepMine()
+            }
         }
     }
 }

@@ -130,7 +130,34 @@ Page {
                 Layout.fillWidth: true
             }
         }
+        // Long forms: every section one tap away (e.g. a notice's indicators).
+        ListView {
+            id: sectionBar
+            objectName: "sectionBar"
+            visible: count > 1
+            orientation: ListView.Horizontal
+            model: controller.sections
+            spacing: 8
+            clip: true
+            implicitHeight: 56
+            leftMargin: 16
+            rightMargin: 16
+            Layout.fillWidth: true
+            Layout.topMargin: 8
+            delegate: AppButton {
+                required property var modelData
+                required property int index
+                objectName: "section_" + index
+                text: (index + 1) + ". " + modelData.title
+                implicitHeight: 48
+                width: Math.min(implicitWidth, 200)
+                font.pixelSize: 14
+                onClicked: formView.revealSection(index)
+            }
+        }
         FormView {
+            id: formView
+            objectName: "formView"
             controller: controller
             Layout.fillWidth: true
             Layout.fillHeight: true

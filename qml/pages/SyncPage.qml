@@ -85,6 +85,7 @@ Page {
                 spacing: 12
                 Layout.fillWidth: true
                 AppButton {
+                    objectName: "syncNow"
                     text: qsTr("Synchronise now")
                     highlighted: true
                     enabled: SyncStatus.enrolled && SyncStatus.state !== SyncStatus.Syncing
@@ -105,6 +106,18 @@ Page {
                 }
             }
             Card {
+                visible: SyncStatus.enrolled
+                Layout.fillWidth: true
+                Label {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    text: SyncStatus.userName.length > 0
+                          ? qsTr("This tablet is enrolled with %1 for %2.").arg(SyncStatus.serverUrl).arg(SyncStatus.userName)
+                          : qsTr("This tablet is enrolled with %1.").arg(SyncStatus.serverUrl)
+                    wrapMode: Text.WrapAnywhere
+                }
+            }
+            Card {
                 visible: !SyncStatus.enrolled
                 Layout.fillWidth: true
                 ColumnLayout {
@@ -117,31 +130,60 @@ Page {
                         font.weight: Font.Medium
                     }
                     Label {
-                        text: qsTr("Enter the server address and the one-time code from your administrator.")
+                        text: qsTr("Enter the server address, the one-time code and the server certificate's fingerprint (SHA-256) that the office printed for you. You can also paste the text of the office's QR code into the address field.")
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }
                     TextField {
                         id: serverUrl
+                        objectName: "enrollServer"
+                        text: SyncStatus.suggestedServer()
                         placeholderText: qsTr("Server address (https://…)")
                         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoPredictiveText
                         implicitHeight: 56
                         Layout.fillWidth: true
+                        // The office's QR text carries all three: fill them in.
+                        onTextEdited: {
+                            const link = SyncStatus.parseEnrollLink(text)
+                            if (link.server !== undefined) {
+                                serverUrl.text = link.server
+                                code.text = link.code
+                                fingerprint.text = link.sha256
+                            }
+                        }
                     }
                     TextField {
                         id: code
+                        objectName: "enrollCode"
                         placeholderText: qsTr("One-time code")
                         inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                         implicitHeight: 56
                         Layout.fillWidth: true
                     }
-                    AppButton {
-                        text: qsTr("Enroll")
-                        enabled: serverUrl.text.length > 0 && code.text.length > 0
+                    TextField {
+                        id: fingerprint
+                        objectName: "enrollFingerprint"
+                        placeholderText: qsTr("Certificate fingerprint (SHA-256, e.g. 3A:7F:…)")
+                        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                         implicitHeight: 56
-                        onClicked: SyncStatus.enroll(serverUrl.text, code.text)
+                        Layout.fillWidth: true
+                    }
+                    AppButton {
+                        objectName: "enroll"
+                        text: SyncStatus.enrolling ? qsTr("Enrolling…") : qsTr("Enroll")
+                        enabled: !SyncStatus.enrolling && serverUrl.text.length > 0 && code.text.length > 0 && fingerprint.text.length > 0
+                        implicitHeight: 56
+                        onClicked: SyncStatus.enroll(serverUrl.text, code.text, fingerprint.text)
                     }
                 }
+            }
+            Label {
+                objectName: "enrollMessage"
+                visible: SyncStatus.enrollMessage.length > 0
+                text: SyncStatus.enrollMessage
+                color: SyncStatus.enrolled ? "#2e7d32" : "#b3261e"
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
             }
         }
     }

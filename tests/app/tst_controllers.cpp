@@ -1,6 +1,7 @@
 // The tablet's C++ controllers and models over a real encrypted store (no mocks): unlock policy,
 // caseload search and filters, deadlines, the form controller's autosave / validation / finalize /
-// amend / PDF, crisis mode and conflict resolution through the sync seam.
+// amend / PDF, crisis mode, and the sync wiring: every save enters the outbox, per-record states, a
+// real kept conflict resolved through LocalSyncStore, nothing of the sync session survives the lock.
 #include "appsession.h"
 #include "casecontroller.h"
 #include "caseloadmodel.h"
@@ -10,6 +11,7 @@
 #include "demodata.h"
 #include "formcontroller.h"
 #include "records/recordrepository.h"
+#include "sync/localsyncstore.h"
 #include "syncstatus.h"
 #include "unlockguard.h"
 
@@ -17,6 +19,7 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -38,6 +41,14 @@ AppSession::Config config(const QString& dir, int maxFailures = 10, int autoLock
     c.kdf = poruch::store::KdfParams::insecureForTests(); // fast; production strength is the default
     c.fixedNow = fixedNow;
     return c;
+}
+
+QList<poruch::client::OutboxEntry> outboxOf(poruch::client::LocalSyncStore& store)
+{
+    auto outbox = store.outbox();
+    if (!outbox)
+        return {};
+    return std::move(outbox).value();
 }
 
 } // namespace
@@ -392,31 +403,123 @@ private Q_SLOTS:
     void conflictPickAndResolve()
     {
         QTemporaryDir dir;
-        AppSession session(config(dir.path()));
         SyncStatus sync(nullptr);
+        AppSession session(config(dir.path()));
         QVERIFY(session.prepareDemo());
-        DemoIds ids { session.demoCaseId(), session.demoRecordId(), {} };
-        auto conflict = demoConflict(*session.repository(), ids);
-        QVERIFY(conflict);
-        sync.setConflicts({ conflict.value() });
-        QCOMPARE(sync.recordState(ids.draftRecordId), QStringLiteral("conflict"));
+        poruch::client::LocalSyncStore* store = session.syncStore();
+        QCOMPARE(store->conflicts()->size(), 1);
+        const QString id = store->conflicts()->first().recordId;
+        QVERIFY(id != session.demoRecordId());
+        // The demo made a real kept conflict in the store; SyncStatus lists it from there.
+        QCOMPARE(store->conflicts()->size(), 1);
+        QCOMPARE(sync.conflictCount(), 1);
+        QCOMPARE(sync.recordState(id), QStringLiteral("conflict"));
         QVERIFY(!sync.upToDate());
+        const auto kept = store->conflict(id);
+        QVERIFY(kept && *kept && (*kept)->theirs);
+        const poruch::records::Record theirs = *(*kept)->theirs;
         ConflictController page;
-        page.setRecordId(ids.draftRecordId);
+        page.setRecordId(id);
+        QVERIFY(page.remoteKnown());
         int differing = 0;
         for (const QVariant& row : page.rows())
             differing += row.toMap().value("differs").toBool() ? 1 : 0;
         QCOMPARE(differing, 2);
         page.choose(QStringLiteral("purpose"), QStringLiteral("remote"));
-        QSignalSpy resolved(&sync, &SyncStatus::conflictResolved);
         QVERIFY(page.resolve());
-        QCOMPARE(resolved.size(), 1);
-        const QJsonObject merged = resolved.first().at(1).toJsonObject();
-        QCOMPARE(merged.value("purpose").toString(), conflict->remote.body.value("purpose").toString());
-        QCOMPARE(merged.value("childSeen").toBool(), true); // the tablet's value kept
-        QCOMPARE(resolved.first().at(2).toInt(), conflict->remote.revision);
+        // Written through the store on top of the server's revision, and queued.
+        QCOMPARE(store->conflicts()->size(), 0);
         QCOMPARE(sync.conflictCount(), 0);
-        QCOMPARE(sync.recordState(ids.draftRecordId), QStringLiteral("pending"));
+        const auto record = session.repository()->getRecord(id);
+        QCOMPARE(record->body.value("purpose").toString(), theirs.body.value("purpose").toString());
+        QCOMPARE(record->body.value("childSeen").toBool(), true); // the tablet's value kept
+        QCOMPARE(record->revision, theirs.revision + 1);
+        bool queued = false;
+        const QList<poruch::client::OutboxEntry> outbox = outboxOf(*store);
+        for (const poruch::client::OutboxEntry& entry : outbox)
+            queued = queued || (entry.entityId == id && entry.baseRevision == theirs.revision);
+        QVERIFY(queued);
+        QCOMPARE(sync.recordState(id), QStringLiteral("pending"));
+        QVERIFY(!page.keepMine()); // nothing left to resolve
+        QVERIFY(!page.error().isEmpty() || page.rows().isEmpty());
+    }
+
+    void enrollLinkFromTheOfficeQr()
+    {
+        SyncStatus sync(nullptr);
+        const QVariantMap link = sync.parseEnrollLink(
+            QStringLiteral(" poruch://enroll?server=https%3A%2F%2F10.0.0.5%3A8443&code=K7Q-22XM&sha256=ab12cd "));
+        QCOMPARE(link.value("server").toString(), QStringLiteral("https://10.0.0.5:8443"));
+        QCOMPARE(link.value("code").toString(), QStringLiteral("K7Q-22XM"));
+        QCOMPARE(link.value("sha256").toString(), QStringLiteral("ab12cd"));
+        QVERIFY(sync.parseEnrollLink(QStringLiteral("https://10.0.0.5:8443")).isEmpty());
+        // Enrollment asks the client only with all three parts; the seam refuses while one is running.
+        QSignalSpy requested(&sync, &SyncStatus::enrollRequested);
+        sync.enroll(QStringLiteral(" https://a "), QStringLiteral("c"), QStringLiteral("f"));
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).toString(), QStringLiteral("https://a"));
+        sync.setEnrolling(true);
+        sync.enroll(QStringLiteral("https://a"), QStringLiteral("c"), QStringLiteral("f"));
+        QCOMPARE(requested.size(), 1);
+    }
+
+    void everySaveEntersTheOutbox()
+    {
+        QTemporaryDir dir;
+        SyncStatus sync(nullptr);
+        AppSession session(config(dir.path()));
+        QVERIFY(session.createPin(pin, pin));
+        QVERIFY(session.syncClient());
+        QCOMPARE(sync.enrolled(), false);
+        CaseController creator;
+        const QVariantMap ids = creator.createCaseWithNotice();
+        const QString caseId = ids.value("caseId").toString();
+        const QString recordId = ids.value("recordId").toString();
+        QVERIFY(!recordId.isEmpty());
+        auto entries = [&](const QString& entity) {
+            QList<poruch::client::OutboxEntry> found;
+            const QList<poruch::client::OutboxEntry> outbox = outboxOf(*session.syncStore());
+            for (const poruch::client::OutboxEntry& entry : outbox) {
+                if (entry.entityId == entity)
+                    found << entry;
+            }
+            return found;
+        };
+        QCOMPARE(entries(caseId).size(), 1);
+        QCOMPARE(entries(recordId).size(), 1);
+        QCOMPARE(sync.recordState(recordId), QStringLiteral("pending"));
+        QVERIFY(sync.pending() >= 2);
+        QVERIFY(!sync.upToDate());
+        // Autosave of every keystroke: one entry per record, the newest revision, the oldest base.
+        FormController form;
+        form.setRecordId(recordId);
+        QVERIFY(form.setValue(QStringLiteral("subjectName"), QStringLiteral("Г")));
+        QVERIFY(form.setValue(QStringLiteral("subjectName"), QStringLiteral("Гн")));
+        auto queued = entries(recordId);
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.first().revision, 3);
+        QCOMPARE(queued.first().baseRevision, 0);
+        QVERIFY(QJsonDocument::fromJson(queued.first().payload).object().value("body").toObject().value("subjectName")
+            == QStringLiteral("Гн"));
+        // Other writers too: members (case), crisis entries (record).
+        CaseController card;
+        card.setCaseId(caseId);
+        QVERIFY(card.addMember(QStringLiteral("Гнатюк Лариса"), false, QString(), QString()));
+        QCOMPARE(entries(caseId).size(), 1);
+        QVERIFY(
+            QJsonDocument::fromJson(entries(caseId).first().payload).object().value("members").toArray().size() == 1);
+        // The new notice is prefilled: identified when received.
+        const auto notice = session.repository()->getRecord(recordId);
+        QCOMPARE(notice->body.value("identifiedAt"), notice->body.value("receivedAt"));
+        // Locking stops and drops the client and clears what SyncStatus showed.
+        session.lock();
+        QVERIFY(!session.syncClient());
+        QVERIFY(!session.syncStore());
+        QCOMPARE(sync.recordState(recordId), QString());
+        QVERIFY(session.unlock(pin));
+        QVERIFY(session.syncClient());
+        QCOMPARE(sync.recordState(recordId), QStringLiteral("pending"));
+        QCOMPARE(entries(recordId).size(), 1); // the outbox survived the lock
     }
 
     void caseCard()
