@@ -7,7 +7,11 @@ import Poruch.Backend
 ItemDelegate {
     id: chip
 
-    readonly property int state: ServerConnection.state
+    // Without --server the enrolled sync client is what knows whether the server answers.
+    readonly property int state: ServerConnection.configured || !SyncStatus.enrolled ? ServerConnection.state
+                                : SyncStatus.state === SyncStatus.Failed ? ServerConnection.Unreachable
+                                : SyncStatus.lastSyncAt.getTime() > 0 ? ServerConnection.Online
+                                : ServerConnection.Checking
     readonly property string label: {
         switch (state) {
         case ServerConnection.Online:

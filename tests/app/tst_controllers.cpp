@@ -452,6 +452,12 @@ private Q_SLOTS:
         QCOMPARE(link.value("server").toString(), QStringLiteral("https://10.0.0.5:8443"));
         QCOMPARE(link.value("code").toString(), QStringLiteral("K7Q-22XM"));
         QCOMPARE(link.value("sha256").toString(), QStringLiteral("ab12cd"));
+        // As tools/poruch run prints it (not percent-encoded).
+        QCOMPARE(
+            sync.parseEnrollLink(QStringLiteral("poruch://enroll?server=https://127.0.0.1:44283&code=B-1&sha256=27"))
+                .value("server")
+                .toString(),
+            QStringLiteral("https://127.0.0.1:44283"));
         QVERIFY(sync.parseEnrollLink(QStringLiteral("https://10.0.0.5:8443")).isEmpty());
         // Enrollment asks the client only with all three parts; the seam refuses while one is running.
         QSignalSpy requested(&sync, &SyncStatus::enrollRequested);
