@@ -330,7 +330,11 @@ HttpConnection::HttpConnection(quint16 port, bool tls, const QList<QSslCertifica
         // A server closing a kept-alive connection between requests is not an error.
         if (error == QAbstractSocket::RemoteHostClosedError && !m_done)
             return;
-        fail(m_socket.errorString());
+        // A server that answers and closes at once (e.g. 413): the answer may still be in the buffer.
+        if (error == QAbstractSocket::RemoteHostClosedError)
+            onReadyRead();
+        if (m_done)
+            fail(m_socket.errorString().isEmpty() ? QStringLiteral("connection closed") : m_socket.errorString());
     });
     connect(&m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
         fail(errors.isEmpty() ? QStringLiteral("TLS error") : errors.first().errorString());

@@ -140,7 +140,7 @@ Outcome runLoad(QList<bench::BenchDevice>& devices, const bench::BenchServer& se
         QString error;
         if (!cycle.finished)
             error = QStringLiteral("did not finish within 180 s");
-        else if (cycle.pushStatus == 0 || cycle.pullStatus == 0)
+        else if (cycle.pushStatus == 0 || (cycle.pushStatus == 200 && cycle.pullStatus == 0))
             error = QStringLiteral("connection failed: %1").arg(cycle.transportError);
         else if (cycle.pushStatus != 200)
             error = QStringLiteral("push status %1 %2")
