@@ -42,6 +42,8 @@
 #include <cstdio>
 #include <memory>
 
+#include <time.h>
+
 using namespace poruch;
 
 namespace {
@@ -275,8 +277,17 @@ protected:
     }
 };
 
+// CPU time this process (the tablet side) has used so far, in seconds.
+double processCpuSeconds()
+{
+    timespec now {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
 struct SyncRun {
     double seconds = 0;
+    double cpuSeconds = 0; // the tablet's CPU (this process) during the sync
     QList<QByteArray> pullTargets;
     qint64 bytesDown = 0;
     bool ok = false;
@@ -326,10 +337,12 @@ SyncRun firstSync(const bench::BenchServer& server, const Tablet& tablet, const 
             loop.quit();
     });
     QElapsedTimer clock;
+    const double cpuBefore = processCpuSeconds();
     clock.start();
     syncClient.syncNow();
     loop.exec();
     run.seconds = double(clock.nsecsElapsed()) / 1e9;
+    run.cpuSeconds = processCpuSeconds() - cpuBefore;
     run.pullTargets = network->pullTargets;
     run.bytesDown = network->bytesDown;
     if (!complete || !network->failures.isEmpty()) {
@@ -421,7 +434,7 @@ QList<RawRow> rowsOf(const QList<QByteArray>& bodies)
 }
 
 // Baseline (b): the same rows into a fresh SQLCipher store (same open settings, a key), one transaction.
-double rawInsert(const QList<RawRow>& rows, bool* ok)
+double rawInsert(const QList<RawRow>& rows, bool* ok, double* cpuSeconds)
 {
     *ok = false;
     QTemporaryDir dir;
@@ -431,6 +444,7 @@ double rawInsert(const QList<RawRow>& rows, bool* ok)
             "CREATE TABLE raw (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, json BLOB NOT NULL)")))
         return 0;
     QElapsedTimer clock;
+    const double cpuBefore = processCpuSeconds();
     clock.start();
     const auto done = (*db)->transaction([&]() -> Result<void> {
         auto st = (*db)->prepare(QStringLiteral("INSERT INTO raw (id, case_id, kind, json) VALUES (?1, ?2, ?3, ?4)"));
@@ -443,6 +457,7 @@ double rawInsert(const QList<RawRow>& rows, bool* ok)
         return {};
     });
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    *cpuSeconds = processCpuSeconds() - cpuBefore;
     *ok = done.ok();
     return seconds;
 }
@@ -500,7 +515,9 @@ int main(int argc, char** argv)
     std::vector<double> ratios, syncs, transfers, inserts;
     for (int rep = 0; rep < repetitions; ++rep) {
         const Tablet& tablet = seeded.tablets.at(rep);
+        const double serverCpuBefore = server.cpuSeconds().first + server.cpuSeconds().second;
         const SyncRun run = firstSync(server, tablet, seeded.userId, seeded);
+        const double serverCpu = server.cpuSeconds().first + server.cpuSeconds().second - serverCpuBefore;
         if (!run.ok)
             return 1;
         QList<QByteArray> bodies;
@@ -508,7 +525,8 @@ int main(int argc, char** argv)
         const double transfer = rawTransfer(server, tablet, run.pullTargets, bodies, &transferOk);
         const QList<RawRow> rows = rowsOf(bodies);
         bool insertOk = false;
-        const double insert = rawInsert(rows, &insertOk);
+        double insertCpu = 0;
+        const double insert = rawInsert(rows, &insertOk, &insertCpu);
         if (!transferOk || !insertOk || rows.size() != seeded.records.size() + seeded.cases.size()) {
             std::fprintf(stderr, "bench_sync_firstsync: baseline failed (%lld rows)\n", qlonglong(rows.size()));
             return 1;
@@ -520,10 +538,10 @@ int main(int argc, char** argv)
         transfers.push_back(transfer);
         inserts.push_back(insert);
         ratios.push_back(run.seconds / (transfer + insert));
-        std::printf("  rep %d: sync %.2f s (%lld pull pages, %lld KB), raw transfer %.2f s, raw insert %.2f s "
-                    "(%lld rows), ratio %.2f\n",
-            rep + 1, run.seconds, qlonglong(run.pullTargets.size()), bytes / 1024, transfer, insert,
-            qlonglong(rows.size()), ratios.back());
+        std::printf("  rep %d: sync %.2f s (%lld pull pages, %lld KB; CPU tablet %.2f s, server %.2f s), raw transfer "
+                    "%.2f s, raw insert %.2f s (%lld rows, CPU %.2f s), ratio %.2f\n",
+            rep + 1, run.seconds, qlonglong(run.pullTargets.size()), bytes / 1024, run.cpuSeconds, serverCpu, transfer,
+            insert, qlonglong(rows.size()), insertCpu, ratios.back());
         std::fflush(stdout);
     }
     server.stop();

@@ -8,6 +8,7 @@
 #include "store/rows.h"
 #include "sync/synclog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -79,6 +80,19 @@ SyncStateEntry stateFromRow(const store::Statement& st)
     entry.journalNumber = st.text(6);
     entry.reason = Error { st.text(7), st.text(8) };
     return entry;
+}
+
+// The ids of the cases and records a pulled page touches, as a JSON array for json_each().
+QByteArray pageEntityIds(const sync::PullResponse& page)
+{
+    QJsonArray ids;
+    for (const sync::Change& change : page.changes) {
+        if (change.kind == sync::Change::Kind::Case)
+            ids.append(change.caseData.id);
+        else if (change.kind == sync::Change::Kind::Record)
+            ids.append(change.record.id);
+    }
+    return QJsonDocument(ids).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -699,41 +713,69 @@ Result<void> LocalSyncStore::purgeCase(const QString& caseId)
 Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
 {
     return m_db.transaction([&]() -> Result<void> {
+        // What the per-change rules look up is read once per page, not once per change (a first sync
+        // brings thousands of changes, and every statement costs locked memory in an encrypted store):
+        // the page's entities with outbox entries, their sync state and which records have a server copy.
+        // Kept in step with every write below; reloaded after a case was purged.
+        PullPageState known;
+        const QByteArray ids = pageEntityIds(page);
+        if (auto r = loadPullPageState(ids, known); !r)
+            return r;
+
+        // Records nobody holds locally are imported in one batch (one savepoint, in page order), with
+        // their sync state; the batch is written before anything that could see those rows (a purge)
+        // and at the end. Held records, cases and definitions touch other rows and go as they come.
+        QList<records::Record> imports;
+        QList<SyncStateEntry> importStates;
+        const auto flushImports = [&]() -> Result<void> {
+            if (imports.isEmpty())
+                return {};
+            if (auto r = m_repo.importRecords(imports); !r)
+                return r;
+            for (const SyncStateEntry& entry : std::as_const(importStates)) {
+                if (known.serverCopies.contains(entry.entityId)) {
+                    auto drop = m_db.prepare(QStringLiteral("DELETE FROM sync_server_copies WHERE record_id = ?1"));
+                    if (!drop)
+                        return drop.error();
+                    if (auto r = drop->bind(1, entry.entityId).run(); !r)
+                        return r;
+                    known.serverCopies.remove(entry.entityId);
+                }
+                if (auto r = setState(entry); !r)
+                    return r;
+            }
+            imports.clear();
+            importStates.clear();
+            return {};
+        };
+
         for (const sync::Change& change : page.changes) {
             switch (change.kind) {
-            case sync::Change::Kind::Case: {
-                const auto pending = hasOutboxEntries(change.caseData.id);
-                if (!pending)
-                    return pending.error();
-                if (*pending)
+            case sync::Change::Kind::Case:
+                if (known.pending.contains(change.caseData.id))
                     break; // our newer version goes up with the next push
                 if (auto r = writeCaseAsIs(change.caseData); !r)
                     return r;
                 break;
-            }
             case sync::Change::Kind::Record: {
                 const records::Record& record = change.record;
-                const auto pending = hasOutboxEntries(record.id);
-                if (!pending)
-                    return pending.error();
-                const auto state = stateOf(record.id);
-                if (!state)
-                    return state.error();
-                SyncStateEntry next = *state ? **state : SyncStateEntry {};
+                const auto state = known.states.constFind(record.id);
+                const bool hasState = state != known.states.cend();
+                SyncStateEntry next = hasState ? *state : SyncStateEntry {};
                 next.entityId = record.id;
                 next.kind = QStringLiteral("record");
                 next.caseId = record.caseId;
                 if (!change.journalNumber.isEmpty())
                     next.journalNumber = change.journalNumber;
-                const bool held = *pending
-                    || (*state
-                        && ((*state)->state == EntityState::Conflict || (*state)->state == EntityState::Rejected));
+                const bool held = known.pending.contains(record.id)
+                    || (hasState && (state->state == EntityState::Conflict || state->state == EntityState::Rejected));
                 if (held) {
                     // Local work is never overwritten: keep the server's revision next to it.
                     if (record.revision < next.serverRevision)
                         break;
                     if (auto r = keepServerCopy(record); !r)
                         return r;
+                    known.serverCopies.insert(record.id);
                     next.serverRevision = record.revision;
                     if (next.state == EntityState::Conflict) {
                         auto st = m_db.prepare(QStringLiteral(
@@ -747,21 +789,16 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
                     }
                     if (auto r = setState(next); !r)
                         return r;
+                    known.states.insert(record.id, next);
                     break;
                 }
-                if (auto r = m_repo.importRecords({ record }); !r)
-                    return r;
-                auto drop = m_db.prepare(QStringLiteral("DELETE FROM sync_server_copies WHERE record_id = ?1"));
-                if (!drop)
-                    return drop.error();
-                if (auto r = drop->bind(1, record.id).run(); !r)
-                    return r;
                 next.state = EntityState::Sent;
                 next.revision = record.revision;
                 next.serverRevision = record.revision;
                 next.reason = Error {};
-                if (auto r = setState(next); !r)
-                    return r;
+                imports.append(record);
+                importStates.append(next);
+                known.states.insert(record.id, next);
                 break;
             }
             case sync::Change::Kind::Conflict:
@@ -769,7 +806,11 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
                 // its own newest edit as "mine"); other devices keep the server's current revision.
                 break;
             case sync::Change::Kind::CaseRemoved:
+                if (auto r = flushImports(); !r)
+                    return r;
                 if (auto r = purgeCase(change.caseId); !r)
+                    return r;
+                if (auto r = loadPullPageState(ids, known); !r)
                     return r;
                 break;
             case sync::Change::Kind::Form:
@@ -790,8 +831,45 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
             }
             }
         }
+        if (auto r = flushImports(); !r)
+            return r;
         return setMeta(QStringLiteral("cursor"), QByteArray::number(page.nextCursor));
     });
+}
+
+Result<void> LocalSyncStore::loadPullPageState(const QByteArray& entityIds, PullPageState& known)
+{
+    known = {};
+    // One statement each, over the page's ids as a JSON array (json_each), instead of one per change.
+    auto pending = m_db.prepare(QStringLiteral(
+        "SELECT DISTINCT entity_id FROM sync_outbox WHERE entity_id IN (SELECT value FROM json_each(?1))"));
+    if (pending)
+        pending->bind(1, QString::fromUtf8(entityIds));
+    auto pendingIds = store::allRows(pending, [](const store::Statement& st) { return st.text(0); });
+    if (!pendingIds)
+        return pendingIds.error();
+    known.pending = QSet<QString>(pendingIds->cbegin(), pendingIds->cend());
+
+    auto states
+        = m_db.prepare(QStringLiteral("SELECT %1 FROM sync_state WHERE entity_id IN (SELECT value FROM json_each(?1))")
+                           .arg(QLatin1String(kStateColumns)));
+    if (states)
+        states->bind(1, QString::fromUtf8(entityIds));
+    auto stateRows = store::allRows(states, stateFromRow);
+    if (!stateRows)
+        return stateRows.error();
+    for (const SyncStateEntry& entry : std::as_const(*stateRows))
+        known.states.insert(entry.entityId, entry);
+
+    auto copies = m_db.prepare(QStringLiteral(
+        "SELECT record_id FROM sync_server_copies WHERE record_id IN (SELECT value FROM json_each(?1))"));
+    if (copies)
+        copies->bind(1, QString::fromUtf8(entityIds));
+    auto copyIds = store::allRows(copies, [](const store::Statement& st) { return st.text(0); });
+    if (!copyIds)
+        return copyIds.error();
+    known.serverCopies = QSet<QString>(copyIds->cbegin(), copyIds->cend());
+    return {};
 }
 
 // ---- conflicts ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QUrl>
 
@@ -172,6 +173,13 @@ private:
     Result<void> setMeta(const QString& key, const QByteArray& value);
     Result<std::optional<QByteArray>> meta(const QString& key);
     Result<records::Record> commitResolution(const KeptConflict& conflict, records::Record resolved);
+    // applyPull's per-page view of the local sync rows its rules consult (see applyPull).
+    struct PullPageState {
+        QSet<QString> pending; // entities with outbox entries
+        QHash<QString, SyncStateEntry> states;
+        QSet<QString> serverCopies; // records with a kept server revision
+    };
+    Result<void> loadPullPageState(const QByteArray& entityIds, PullPageState& known);
 
     store::Database& m_db;
     records::RecordRepository m_repo;

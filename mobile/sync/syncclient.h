@@ -20,7 +20,7 @@ namespace poruch::client {
 
 struct SyncClientOptions {
     int batchSize = sync::maxPushItems; // ≤ 200 by protocol
-    int pullLimit = 500;
+    int pullLimit = sync::maxPullLimit; // changes per pull page (one transaction each): fewer, larger commits
     int transferTimeoutMs = 30000; // a stalled request fails after this long without progress
     int initialBackoffMs = 2000;
     int maxBackoffMs = 5 * 60 * 1000;
