@@ -84,6 +84,21 @@ Result<records::Record> RecordDrafts::create(
     return saved;
 }
 
+Result<records::Record> RecordDrafts::createStep(
+    AppSession& session, const QString& caseId, const workflow::TaskCompletion& completion)
+{
+    if (!completion.onTablet)
+        return Error { QStringLiteral("app.not_on_tablet"), QStringLiteral("This step is not recorded on the tablet") };
+    QJsonObject initial = completion.overlay;
+    const forms::FormDefinition* form = session.forms().latest(completion.recordType);
+    const forms::FieldDef* field = form ? form->field(completion.doneAtField) : nullptr;
+    if (field && !initial.contains(completion.doneAtField))
+        initial.insert(completion.doneAtField,
+            field->type == forms::FieldType::Date ? session.now().date().toString(Qt::ISODate)
+                                                  : isoDateTime(session.now()));
+    return create(session, caseId, completion.recordType, initial);
+}
+
 Result<records::Case> RecordDrafts::createCase(AppSession& session)
 {
     client::LocalSyncStore* writer = session.syncStore();
