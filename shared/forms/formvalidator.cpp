@@ -280,6 +280,8 @@ private:
                     tr("Поле «%1»: не більше %2 символів.").arg(label).arg(def.effectiveMaxLength()));
             if (!def.pattern.pattern().isEmpty() && !def.pattern.match(s).hasMatch())
                 add(path, "pattern", tr("Поле «%1» має неправильний формат.").arg(label));
+            if (!def.refersTo.isEmpty() && m_ctx.recordIds && !m_ctx.recordIds->contains(s))
+                add(path, "record", tr("Поле «%1»: запис не знайдено серед записів цієї справи.").arg(label));
             return;
         }
         case FieldType::Date:

@@ -22,6 +22,8 @@ struct ValidationContext {
     QTimeZone timeZone = QTimeZone(QByteArrayLiteral("Europe/Kyiv"));
     // Ids of the case's members; when set, member fields must name one of them.
     std::optional<QStringList> memberIds;
+    // Ids of the case's other records; when set, fields with "refersTo": "record" must name one of them.
+    std::optional<QStringList> recordIds;
 };
 
 // Checks a record body against one definition version.
