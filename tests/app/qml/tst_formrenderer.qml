@@ -178,6 +178,27 @@ TestCase {
                "Ukrainian search is case-insensitive")
     }
 
+    // Opening a checklist low on the screen scrolls it up so its first items are visible.
+    function test_openedCatalogIsScrolledIntoView() {
+        const form = newForm("notice")
+        const editor = form.view.editorFor("indicatorsAbuse")
+        const toggle = findByName(editor, "toggle")
+        const flick = form.view.contentItem
+        const y = toggle.mapToItem(flick.contentItem, 0, 0).y
+        flick.contentY = Math.max(0, y - form.view.height + toggle.height + 8) // the button at the bottom edge
+        waitForRendering(form.view)
+        const before = toggle.mapToItem(form.view, 0, 0).y
+        verify(before > form.view.height / 2, "the button starts low on the screen")
+        mouseClick(toggle)
+        const first = findByName(editor, "item_abuse.01")
+        verify(first)
+        tryVerify(() => {
+            const top = first.mapToItem(form.view, 0, 0).y
+            return top >= 0 && top + first.height <= form.view.height
+        }, 2000, "the first item of the opened list is on screen")
+        verify(toggle.mapToItem(form.view, 0, 0).y < before)
+    }
+
     function test_memberPickerAndRows() {
         const form = newForm("home_visit")
         verify(form.controller.members.length >= 2)
