@@ -196,8 +196,8 @@ void FormController::validate(bool final)
         if (auto* session = AppSession::instance())
             context.now = session->now();
         context.memberIds = m_memberIds;
-        context.recordIds = m_caseRecordIds;
-        const forms::FormValidator validator(context);
+        forms::FormValidator validator(context);
+        validator.withCaseRecords(m_caseRecordIds);
         const auto found = validator.validate(
             *m_form, m_record.body, final ? forms::FormValidator::Mode::Final : forms::FormValidator::Mode::Draft);
         for (const forms::ValidationIssue& issue : found) {

@@ -303,12 +303,14 @@ private Q_SLOTS:
         QCOMPARE(started->formId, recordRule->completion.recordType);
         QCOMPARE(started->caseId, model.data(model.index(recordRow), DeadlineModel::CaseIdRole).toString());
         QVERIFY(started->body.contains(recordRule->completion.doneAtField));
+        QCOMPARE(model.startStep(recordRow), recordDraft); // a second tap reopens the same draft
 
         const int rows = model.rowCount();
         const QString ruleId = model.data(model.index(actionRow), DeadlineModel::RuleIdRole).toString();
         const QString caseId = model.data(model.index(actionRow), DeadlineModel::CaseIdRole).toString();
         const QString id = model.startStep(actionRow);
         QVERIFY(!id.isEmpty());
+        QCOMPARE(model.startStep(actionRow), id);
         FormController form;
         form.setRecordId(id);
         QCOMPARE(form.formId(), QStringLiteral("action"));

@@ -254,20 +254,20 @@ private Q_SLOTS:
         QCOMPARE(action->field(QStringLiteral("relatesTo"))->refersTo, QStringLiteral("record"));
         const QString ofCase = QStringLiteral("0b9c2c1e-6f5a-4a43-9d35-1f7f3b1f2a10");
         const QString other = QStringLiteral("7d3e1b22-1c4b-4f0e-8a55-2b6c7a9e0c31");
-        ValidationContext ctx = context();
-        ctx.recordIds = QStringList { ofCase };
+        const QStringList ids { ofCase };
         const QJsonObject good { { "relatesTo", ofCase } };
-        QCOMPARE(keys(FormValidator(ctx).validate(*action, good, FormValidator::Mode::Draft)), QStringList());
+        QCOMPARE(
+            keys(FormValidator(context()).withCaseRecords(ids).validate(*action, good, FormValidator::Mode::Draft)),
+            QStringList());
         const QJsonObject bad { { "relatesTo", other } };
-        const auto issues = FormValidator(ctx).validate(*action, bad, FormValidator::Mode::Draft);
+        const auto issues
+            = FormValidator(context()).withCaseRecords(ids).validate(*action, bad, FormValidator::Mode::Draft);
         QCOMPARE(keys(issues), QStringList { QStringLiteral("relatesTo|record") });
         QCOMPARE(issues.first().message,
             QStringLiteral("Поле «Запис справи, що зумовив дію»: запис не знайдено серед записів цієї справи."));
-        ctx.recordIds.reset();
-        QCOMPARE(keys(FormValidator(ctx).validate(*action, bad, FormValidator::Mode::Draft)), QStringList());
+        QCOMPARE(keys(FormValidator(context()).validate(*action, bad, FormValidator::Mode::Draft)), QStringList());
         // Version 2 has no reference attribute: the same body passes even with the ids known.
-        ctx.recordIds = QStringList { ofCase };
-        QCOMPARE(keys(FormValidator(ctx).validate(
+        QCOMPARE(keys(FormValidator(context()).withCaseRecords(ids).validate(
                      *builtIn.definition(QStringLiteral("action"), 2), bad, FormValidator::Mode::Draft)),
             QStringList());
     }
