@@ -219,13 +219,16 @@ QString DeadlineModel::startStep(int row)
     auto* session = AppSession::instance();
     if (!session || row < 0 || row >= m_tasks.size() || !m_completions.at(row).onTablet)
         return {};
-    const workflow::Task& task = m_tasks.at(row);
-    auto draft = RecordDrafts::createStep(*session, task.caseId, m_completions.at(row));
+    // Copies: the write signals dataChanged, and reload() replaces m_tasks before createStep returns.
+    const QString ruleId = m_tasks.at(row).ruleId;
+    const QString caseId = m_tasks.at(row).caseId;
+    const workflow::TaskCompletion completion = m_completions.at(row);
+    auto draft = RecordDrafts::createStep(*session, caseId, completion);
     if (!draft) {
         qCWarning(lcApp) << "starting a step failed:" << draft.error().code;
         return {};
     }
-    qCInfo(lcApp) << "step" << task.ruleId << "started as draft" << draft->id;
+    qCInfo(lcApp) << "step" << ruleId << "started as draft" << draft->id;
     return draft->id;
 }
 
