@@ -2,6 +2,7 @@
 
 #include "applogging.h"
 #include "appsession.h"
+#include "recorddrafts.h"
 #include "records/recordrepository.h"
 #include "store/database.h"
 #include "workflow/workflowengine.h"
@@ -108,6 +109,16 @@ QVariant DeadlineModel::data(const QModelIndex& index, int role) const
         return task.caseId.isEmpty() ? tr("Whole community") : m_caseTitles.value(task.caseId);
     case SourceRole:
         return task.source;
+    case CanDoHereRole:
+        return m_completions.value(index.row()).onTablet;
+    case ActionTextRole: {
+        const workflow::TaskCompletion& c = m_completions.at(index.row());
+        if (!c.onTablet)
+            return QString();
+        if (c.recordType == QLatin1String("action"))
+            return tr("Do: mark the step as done");
+        return tr("Do: %1").arg(RecordDrafts::typeLabel(c.recordType));
+    }
     default:
         return {};
     }
@@ -127,6 +138,8 @@ QHash<int, QByteArray> DeadlineModel::roleNames() const
         { CaseIdRole, "caseId" },
         { CaseTitleRole, "caseTitle" },
         { SourceRole, "source" },
+        { CanDoHereRole, "canDoHere" },
+        { ActionTextRole, "actionText" },
     };
 }
 
@@ -190,11 +203,33 @@ void DeadlineModel::reload()
             return ua && !ub;
         });
     }
+    QList<workflow::TaskCompletion> completions;
+    for (const workflow::Task& task : std::as_const(open))
+        completions << session->rules()->completion(task);
     beginResetModel();
     m_tasks = std::move(open);
+    m_completions = std::move(completions);
     m_caseTitles = std::move(titles);
     endResetModel();
     Q_EMIT countChanged();
+}
+
+QString DeadlineModel::startStep(int row)
+{
+    auto* session = AppSession::instance();
+    if (!session || row < 0 || row >= m_tasks.size() || !m_completions.at(row).onTablet)
+        return {};
+    // Copies: the write signals dataChanged, and reload() replaces m_tasks before createStep returns.
+    const QString ruleId = m_tasks.at(row).ruleId;
+    const QString caseId = m_tasks.at(row).caseId;
+    const workflow::TaskCompletion completion = m_completions.at(row);
+    auto draft = RecordDrafts::createStep(*session, caseId, completion);
+    if (!draft) {
+        qCWarning(lcApp) << "starting a step failed:" << draft.error().code;
+        return {};
+    }
+    qCInfo(lcApp) << "step" << ruleId << "started as draft" << draft->id;
+    return draft->id;
 }
 
 } // namespace poruch::app

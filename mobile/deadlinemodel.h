@@ -1,5 +1,6 @@
 #pragma once
 
+#include "workflow/ruleset.h"
 #include "workflow/task.h"
 
 #include <QAbstractListModel>
@@ -32,6 +33,8 @@ public:
         CaseIdRole,
         CaseTitleRole,
         SourceRole,
+        CanDoHereRole, // a record made on this tablet closes the step (RuleSet::completion)
+        ActionTextRole, // the label of the button that starts that record ("Do: …"), "" when none
     };
     Q_ENUM(Role)
 
@@ -47,6 +50,10 @@ public:
     int overdueCount() const;
 
     Q_INVOKABLE void reload();
+    // Starts the record that closes the step of `row`: a draft of the completion's form with its values
+    // prefilled (e.g. the action code and relatesTo = the trigger record), written through the sync store.
+    // Returns the draft's id, "" when the step is not done here or the write failed.
+    Q_INVOKABLE QString startStep(int row);
 
     // "2 d 3 h", "5 h 10 min", "12 min" (translated units).
     static QString formatDuration(qint64 seconds);
@@ -58,6 +65,7 @@ Q_SIGNALS:
 
 private:
     QList<workflow::Task> m_tasks;
+    QList<workflow::TaskCompletion> m_completions; // parallel to m_tasks
     QHash<QString, QString> m_caseTitles;
     QString m_caseId;
     QDateTime m_now;

@@ -94,6 +94,8 @@ void FormController::load(QString id)
     m_members.clear();
     m_memberIds.clear();
     m_memberNames.clear();
+    m_caseRecords.clear();
+    m_caseRecordIds.clear();
     m_issues.clear();
     m_finalChecked = false;
     m_savedAt.clear();
@@ -118,12 +120,48 @@ void FormController::load(QString id)
                     m_memberNames.insert(m.id, m.fullName);
                 }
             }
+            loadCaseRecords(*repo);
             m_savedAt = QLocale().toString(m_record.updatedAt, QStringLiteral("HH:mm:ss"));
         }
     }
     Q_EMIT changed();
     Q_EMIT bodyChanged();
     validate(false);
+}
+
+void FormController::loadCaseRecords(records::RecordRepository& repo)
+{
+    auto file = repo.openCase(m_record.caseId);
+    if (!file)
+        return;
+    for (auto it = file->records.crbegin(); it != file->records.crend(); ++it) {
+        const records::RecordSummary& r = *it;
+        if (r.id == m_record.id)
+            continue;
+        const QString type = records::recordTypeId(r.type);
+        const bool final = r.status == records::RecordStatus::Final;
+        // The moment the act is about says more to a worker than when it was typed in.
+        QDateTime when = final ? r.finalizedAt : r.updatedAt;
+        QString journal;
+        if (auto full = repo.getRecord(r.id)) {
+            journal = full->body.value(QStringLiteral("journalNumber")).toString();
+            const QString moment = full->body.value(RecordDrafts::momentField(type)).toString();
+            const QDateTime at = QDateTime::fromString(moment, Qt::ISODate);
+            const QDate day = QDate::fromString(moment, Qt::ISODate);
+            if (at.isValid())
+                when = at;
+            else if (day.isValid())
+                when = day.startOfDay();
+        }
+        m_caseRecordIds << r.id;
+        m_caseRecords << QVariantMap {
+            { QStringLiteral("id"), r.id },
+            { QStringLiteral("typeLabel"), RecordDrafts::typeLabel(type) },
+            { QStringLiteral("when"), QLocale().toString(when, QStringLiteral("dd.MM.yyyy")) },
+            { QStringLiteral("status"), final ? tr("final") : tr("draft") },
+            { QStringLiteral("journalNumber"), journal },
+        };
+    }
 }
 
 bool FormController::save(QJsonObject body)
@@ -158,7 +196,8 @@ void FormController::validate(bool final)
         if (auto* session = AppSession::instance())
             context.now = session->now();
         context.memberIds = m_memberIds;
-        const forms::FormValidator validator(context);
+        forms::FormValidator validator(context);
+        validator.withCaseRecords(m_caseRecordIds);
         const auto found = validator.validate(
             *m_form, m_record.body, final ? forms::FormValidator::Mode::Final : forms::FormValidator::Mode::Draft);
         for (const forms::ValidationIssue& issue : found) {

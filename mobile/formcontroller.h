@@ -7,6 +7,10 @@
 #include <QtQml/qqmlregistration.h>
 #include <QVariant>
 
+namespace poruch::records {
+class RecordRepository;
+} // namespace poruch::records
+
 namespace poruch::forms {
 class FormDefinition;
 struct FieldDef;
@@ -38,6 +42,9 @@ class FormController : public QObject {
     Q_PROPERTY(int issueCount READ issueCount NOTIFY issuesChanged)
     Q_PROPERTY(bool finalChecked READ finalChecked NOTIFY issuesChanged)
     Q_PROPERTY(QVariantList members READ members NOTIFY changed)
+    // The case's other records for "refersTo": "record" fields: [{id, typeLabel, when, status, journalNumber}],
+    // newest first.
+    Q_PROPERTY(QVariantList caseRecords READ caseRecords NOTIFY changed)
     Q_PROPERTY(QString savedAt READ savedAt NOTIFY bodyChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
@@ -60,6 +67,7 @@ public:
     int issueCount() const { return int(m_issues.size()); }
     bool finalChecked() const { return m_finalChecked; }
     QVariantList members() const { return m_members; }
+    QVariantList caseRecords() const { return m_caseRecords; }
     QString savedAt() const { return m_savedAt; }
     QString error() const { return m_error; }
     const records::Record& record() const { return m_record; }
@@ -112,6 +120,7 @@ private:
     void load(QString id); // by value: callers pass m_record.id, which load() resets
     bool save(QJsonObject body);
     void validate(bool final);
+    void loadCaseRecords(records::RecordRepository& repo);
     void setError(const QString& error);
     const forms::FieldDef* field(const QString& key) const;
 
@@ -120,6 +129,8 @@ private:
     QVariantList m_sections;
     QVariantList m_members;
     QStringList m_memberIds;
+    QVariantList m_caseRecords;
+    QStringList m_caseRecordIds;
     QHash<QString, QString> m_memberNames;
     QVariantMap m_issues;
     bool m_finalChecked = false;

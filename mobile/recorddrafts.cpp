@@ -84,6 +84,38 @@ Result<records::Record> RecordDrafts::create(
     return saved;
 }
 
+Result<records::Record> RecordDrafts::createStep(
+    AppSession& session, const QString& caseId, const workflow::TaskCompletion& completion)
+{
+    if (!completion.onTablet)
+        return Error { QStringLiteral("app.not_on_tablet"), QStringLiteral("This step is not recorded on the tablet") };
+    // A second tap on the same step reopens its draft instead of leaving a pile of identical drafts.
+    if (records::RecordRepository* repo = session.repository()) {
+        if (auto file = repo->openCase(caseId)) {
+            for (const records::RecordSummary& r : file->records) {
+                if (r.status != records::RecordStatus::Draft || records::recordTypeId(r.type) != completion.recordType)
+                    continue;
+                auto draft = repo->getRecord(r.id);
+                if (!draft)
+                    continue;
+                bool same = true;
+                for (auto it = completion.overlay.begin(); it != completion.overlay.end() && same; ++it)
+                    same = draft->body.value(it.key()) == it.value();
+                if (same)
+                    return draft;
+            }
+        }
+    }
+    QJsonObject initial = completion.overlay;
+    const forms::FormDefinition* form = session.forms().latest(completion.recordType);
+    const forms::FieldDef* field = form ? form->field(completion.doneAtField) : nullptr;
+    if (field && !initial.contains(completion.doneAtField))
+        initial.insert(completion.doneAtField,
+            field->type == forms::FieldType::Date ? session.now().date().toString(Qt::ISODate)
+                                                  : isoDateTime(session.now()));
+    return create(session, caseId, completion.recordType, initial);
+}
+
 Result<records::Case> RecordDrafts::createCase(AppSession& session)
 {
     client::LocalSyncStore* writer = session.syncStore();

@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "records/case.h"
 #include "records/record.h"
+#include "workflow/ruleset.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -19,6 +20,10 @@ class RecordDrafts {
 public:
     static Result<records::Record> create(
         AppSession& session, const QString& caseId, const QString& typeId, QJsonObject initial = {});
+    // The record that closes a statutory step (workflow::RuleSet::completion): its overlay prefilled and
+    // the moment it was done set to now.
+    static Result<records::Record> createStep(
+        AppSession& session, const QString& caseId, const workflow::TaskCompletion& completion);
     static Result<records::Case> createCase(AppSession& session);
     // Short label of a record type in the UI language.
     static QString typeLabel(const QString& typeId);

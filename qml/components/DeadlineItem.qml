@@ -3,9 +3,11 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // One open statutory deadline: a coloured edge (red overdue, amber due today), what must happen,
-// who acts, and the time left.
+// who acts, and the time left. When a record made here closes the step, a button starts it (act()).
 ItemDelegate {
     id: item
+
+    signal act()
 
     required property string what
     required property string roleLabel
@@ -13,6 +15,8 @@ ItemDelegate {
     required property string dueText
     required property string urgency
     required property string caseTitle
+    required property bool canDoHere
+    required property string actionText
     property bool showCase: true
 
     readonly property color edge: urgency === "overdue" ? "#c62828" : urgency === "today" ? "#f9a825" : "#90a4ae"
@@ -69,6 +73,16 @@ ItemDelegate {
             font.pixelSize: 13
             elide: Text.ElideRight
             Layout.fillWidth: true
+        }
+        AppButton {
+            objectName: "deadlineAction"
+            visible: item.canDoHere && item.actionText.length > 0
+            text: item.actionText
+            highlighted: item.urgency === "overdue"
+            implicitHeight: 48
+            Layout.topMargin: 6
+            Layout.maximumWidth: content.width
+            onClicked: item.act()
         }
     }
 }

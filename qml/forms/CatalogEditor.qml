@@ -24,6 +24,23 @@ ColumnLayout {
 
     spacing: 4
 
+    // Opening the list scrolls it into view: the nearest form view (FormView.reveal) puts its top near the
+    // top of the screen, so the first items are not left below the fold.
+    function revealInForm() {
+        for (let p = root.parent; p; p = p.parent) {
+            if (typeof p.reveal === "function") {
+                p.reveal(root)
+                return
+            }
+        }
+    }
+    onExpandedChanged: if (expanded) revealLater.restart()
+    Timer {
+        id: revealLater
+        interval: 0 // after the opened list has been laid out, so the form is tall enough to scroll there
+        onTriggered: root.revealInForm()
+    }
+
     AppButton {
         objectName: "toggle"
         text: root.expanded ? qsTr("Hide the list") : qsTr("Choose from the list (%1 chosen)").arg(root.chosen.length)

@@ -36,7 +36,7 @@ ColumnLayout {
         Layout.fillWidth: true
         sourceComponent: {
             switch (editor.field.type) {
-            case "text": return textEditor
+            case "text": return editor.field.refersTo === "record" ? recordEditor : textEditor
             case "multiline": return multilineEditor
             case "date": return dateEditor
             case "datetime": return dateTimeEditor
@@ -64,6 +64,7 @@ ColumnLayout {
     }
 
     Component { id: textEditor; TextEditor { field: editor.field; controller: editor.controller; readOnly: editor.readOnly } }
+    Component { id: recordEditor; RecordEditor { field: editor.field; controller: editor.controller; readOnly: editor.readOnly } }
     Component { id: multilineEditor; TextEditor { field: editor.field; controller: editor.controller; readOnly: editor.readOnly; multiline: true } }
     Component { id: dateEditor; DateEditor { field: editor.field; controller: editor.controller; readOnly: editor.readOnly } }
     Component { id: dateTimeEditor; DateEditor { field: editor.field; controller: editor.controller; readOnly: editor.readOnly; withTime: true } }

@@ -491,6 +491,21 @@
     </message>
 </context>
 <context>
+    <name>RecordEditor</name>
+    <message>
+        <source>This case has no other records yet.</source>
+        <translation>This case has no other records yet.</translation>
+    </message>
+    <message>
+        <source>Record not on this tablet: %1</source>
+        <translation>Record not on this tablet: %1</translation>
+    </message>
+    <message>
+        <source>journal No. %1</source>
+        <translation>journal No. %1</translation>
+    </message>
+</context>
+<context>
     <name>RowsEditor</name>
     <message>
         <source>Full name</source>
@@ -961,6 +976,25 @@
     <message>
         <source>Whole community</source>
         <translation>Whole community</translation>
+    </message>
+    <message>
+        <source>Do: mark the step as done</source>
+        <translation>Do: mark the step as done</translation>
+    </message>
+    <message>
+        <source>Do: %1</source>
+        <translation>Do: %1</translation>
+    </message>
+</context>
+<context>
+    <name>poruch::app::FormController</name>
+    <message>
+        <source>final</source>
+        <translation>final</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
     </message>
 </context>
 <context>

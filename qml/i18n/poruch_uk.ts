@@ -491,6 +491,21 @@
     </message>
 </context>
 <context>
+    <name>RecordEditor</name>
+    <message>
+        <source>This case has no other records yet.</source>
+        <translation>У цій справі ще немає інших записів.</translation>
+    </message>
+    <message>
+        <source>Record not on this tablet: %1</source>
+        <translation>Запису немає на цьому планшеті: %1</translation>
+    </message>
+    <message>
+        <source>journal No. %1</source>
+        <translation>№ %1 у журналі</translation>
+    </message>
+</context>
+<context>
     <name>RowsEditor</name>
     <message>
         <source>Full name</source>
@@ -961,6 +976,25 @@
     <message>
         <source>Whole community</source>
         <translation>Уся громада</translation>
+    </message>
+    <message>
+        <source>Do: mark the step as done</source>
+        <translation>Виконати: відмітити виконання</translation>
+    </message>
+    <message>
+        <source>Do: %1</source>
+        <translation>Виконати: %1</translation>
+    </message>
+</context>
+<context>
+    <name>poruch::app::FormController</name>
+    <message>
+        <source>final</source>
+        <translation>остаточний</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>чернетка</translation>
     </message>
 </context>
 <context>

@@ -101,8 +101,14 @@ Page {
                     Repeater {
                         model: tasks
                         DeadlineItem {
+                            required property int index
                             showCase: false
                             Layout.fillWidth: true
+                            onAct: {
+                                const id = tasks.startStep(index)
+                                if (id.length > 0)
+                                    page.openRecord(id)
+                            }
                         }
                     }
                     Label {

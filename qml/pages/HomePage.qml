@@ -11,6 +11,13 @@ Page {
 
     title: qsTr("Caseload")
 
+    // The record that closes the step, prefilled, opened in the form renderer.
+    function startStep(model, row) {
+        const id = model.startStep(row)
+        if (id.length > 0)
+            page.StackView.view.push(Qt.resolvedUrl("FormPage.qml"), { recordId: id })
+    }
+
     function openCase(caseId) {
         page.StackView.view.push(Qt.resolvedUrl("CasePage.qml"), { caseId: caseId })
     }
@@ -92,7 +99,9 @@ Page {
                         Layout.fillHeight: true
                         delegate: DeadlineItem {
                             required property string caseId
+                            required property int index
                             onClicked: if (caseId.length > 0) page.openCase(caseId)
+                            onAct: page.startStep(deadlines, index)
                         }
                         EmptyState {
                             anchors.horizontalCenter: parent.horizontalCenter

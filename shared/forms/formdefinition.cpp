@@ -202,7 +202,7 @@ Result<FieldDef> parseField(const QJsonValue& value, const QString& context, int
 {
     static const QStringList allowed { "key", "type", "label", "hint", "wording", "required", "requiredIf", "min",
         "max", "integer", "maxLength", "pattern", "notBefore", "notAfter", "options", "catalog", "catalogSection",
-        "multiple", "minRows", "maxRows", "maxBytes", "assignedBy", "purpose", "columns", "parts" };
+        "multiple", "minRows", "maxRows", "maxBytes", "assignedBy", "refersTo", "purpose", "columns", "parts" };
     const QJsonObject o = value.toObject();
     FieldDef f;
     f.key = o.value(QLatin1String("key")).toString();
@@ -284,6 +284,11 @@ Result<FieldDef> parseField(const QJsonValue& value, const QString& context, int
         if (f.type != FieldType::Signature || o.value(QLatin1String("maxBytes")).toInt() < 1)
             return invalid(where, QStringLiteral("maxBytes is only for signature fields"));
         f.maxBytes = o.value(QLatin1String("maxBytes")).toInt();
+    }
+    if (o.contains(QLatin1String("refersTo"))) {
+        if (f.type != FieldType::Text || o.value(QLatin1String("refersTo")).toString() != QLatin1String("record"))
+            return invalid(where, QStringLiteral("refersTo must be \"record\" on a text field"));
+        f.refersTo = QStringLiteral("record");
     }
     if (o.contains(QLatin1String("assignedBy"))) {
         if (o.value(QLatin1String("assignedBy")).toString() != QLatin1String("server"))

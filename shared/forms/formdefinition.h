@@ -55,6 +55,9 @@ struct FieldDef {
     int maxRows = 0; // 0 = unlimited
     int maxBytes = 0; // png
     QString assignedBy; // "server": filled by the server, never entered on the form
+    // "record": a text field that holds the id of another record of the same case (the tablet shows a picker
+    // of the case's records, the validator checks the id). An attribute, not a new type: the value stays text.
+    QString refersTo;
     QString purpose; // consent: to what the consent is given
     QList<FieldDef> children; // consent/signature parts; table/participants columns
 

@@ -97,8 +97,10 @@ Defs pointers(const QList<FieldDef>& list)
 
 class Run {
 public:
-    Run(const ValidationContext& ctx, FormValidator::Mode mode, const QJsonObject& root, const Defs& top)
+    Run(const ValidationContext& ctx, const std::optional<QStringList>& recordIds, FormValidator::Mode mode,
+        const QJsonObject& root, const Defs& top)
         : m_ctx(ctx)
+        , m_recordIds(recordIds)
         , m_final(mode == FormValidator::Mode::Final)
         , m_root(root)
         , m_top(top)
@@ -141,6 +143,7 @@ public:
 
 private:
     const ValidationContext& m_ctx;
+    const std::optional<QStringList>& m_recordIds;
     bool m_final;
     const QJsonObject& m_root;
     const Defs& m_top;
@@ -280,6 +283,8 @@ private:
                     tr("Поле «%1»: не більше %2 символів.").arg(label).arg(def.effectiveMaxLength()));
             if (!def.pattern.pattern().isEmpty() && !def.pattern.match(s).hasMatch())
                 add(path, "pattern", tr("Поле «%1» має неправильний формат.").arg(label));
+            if (!def.refersTo.isEmpty() && m_recordIds && !m_recordIds->contains(s))
+                add(path, "record", tr("Поле «%1»: запис не знайдено серед записів цієї справи.").arg(label));
             return;
         }
         case FieldType::Date:
@@ -402,10 +407,16 @@ FormValidator::FormValidator(ValidationContext context)
         m_context.timeZone = QTimeZone(QByteArrayLiteral("Europe/Kiev")); // older tzdata
 }
 
+FormValidator& FormValidator::withCaseRecords(QStringList recordIds)
+{
+    m_recordIds = std::move(recordIds);
+    return *this;
+}
+
 ValidationIssues FormValidator::validate(const FormDefinition& definition, const QJsonObject& body, Mode mode) const
 {
     const Defs top = definition.fields();
-    Run run(m_context, mode, body, top);
+    Run run(m_context, m_recordIds, mode, body, top);
     run.object(top, body, QString(), QString());
     return run.issues;
 }

@@ -32,6 +32,9 @@ public:
     enum class Mode { Draft, Final };
 
     explicit FormValidator(ValidationContext context = {});
+    // Ids of the case's other records; when given, fields with "refersTo": "record" must name one of them.
+    // (Not a ValidationContext member: callers build that struct with aggregate initialisation.)
+    FormValidator& withCaseRecords(QStringList recordIds);
 
     ValidationIssues validate(const FormDefinition& definition, const QJsonObject& body, Mode mode) const;
     // Looks the exact version up in the registry; Error "forms.unknown_form" when it is not there.
@@ -40,6 +43,7 @@ public:
 
 private:
     ValidationContext m_context;
+    std::optional<QStringList> m_recordIds;
 };
 
 } // namespace poruch::forms

@@ -1,5 +1,6 @@
 #include "workflow/ruleset.h"
 
+#include "workflow/task.h"
 #include "workflow/workflowlogging.h"
 #include "workflow/workflowvocabulary.h"
 
@@ -368,6 +369,86 @@ const Rule* RuleSet::find(const QString& id) const
         if (r.id == id)
             return &r;
     return nullptr;
+}
+
+namespace {
+
+// Values that make a record match `where`: an equality or the first allowed value. Conditions that name
+// no single value (notEmpty, anyOf, caseHas) are left to the worker and the form's validation.
+QJsonObject overlayFor(const std::vector<Condition>& where)
+{
+    QJsonObject overlay;
+    for (const Condition& c : where) {
+        if ((c.kind == Condition::Kind::Equals || c.kind == Condition::Kind::In) && !c.values.isEmpty()
+            && !c.field.contains(u'.'))
+            overlay.insert(c.field, c.values.first());
+    }
+    return overlay;
+}
+
+TaskCompletion resolve(const Completion& c, const Task& task)
+{
+    TaskCompletion out;
+    switch (c.kind) {
+    case Completion::Kind::None:
+        out.reason = QStringLiteral("prompt");
+        return out;
+    case Completion::Kind::Action:
+        if (c.matchQuarter || task.caseId.isEmpty() || task.triggerRecordId.isEmpty()) {
+            out.reason = QStringLiteral("office");
+            return out;
+        }
+        out.onTablet = true;
+        out.recordType = QStringLiteral("action");
+        out.overlay = QJsonObject {
+            { QStringLiteral("action"), c.action },
+            { QStringLiteral("relatesTo"), task.triggerRecordId },
+        };
+        out.doneAtField = QStringLiteral("at");
+        return out;
+    case Completion::Kind::Record:
+        if (task.caseId.isEmpty()) {
+            out.reason = QStringLiteral("office");
+            return out;
+        }
+        out.onTablet = true;
+        out.recordType = c.recordType;
+        out.overlay = overlayFor(c.where);
+        out.doneAtField = c.doneAtField;
+        return out;
+    case Completion::Kind::Field:
+        // An amendment is a new record, so it cannot change the trigger record the engine reads.
+        out.reason
+            = c.field == QLatin1String("journalNumber") ? QStringLiteral("server") : QStringLiteral("trigger_field");
+        return out;
+    case Completion::Kind::All: {
+        TaskCompletion first;
+        for (int i = 0; i < int(c.of.size()); ++i) {
+            if (!task.openParts.isEmpty() && !task.openParts.contains(i))
+                continue;
+            TaskCompletion part = resolve(c.of[size_t(i)], task);
+            if (part.onTablet)
+                return part;
+            if (first.reason.isEmpty())
+                first = part;
+        }
+        return first;
+    }
+    }
+    return out;
+}
+
+} // namespace
+
+TaskCompletion RuleSet::completion(const Task& task) const
+{
+    const Rule* rule = find(task.ruleId);
+    if (!rule) {
+        TaskCompletion none;
+        none.reason = QStringLiteral("unknown_rule");
+        return none;
+    }
+    return resolve(rule->completion, task);
 }
 
 } // namespace poruch::workflow

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -90,6 +91,22 @@ struct Rule {
     QString note; // why the rule reads the table this way
 };
 
+struct Task;
+
+// Which record closes a task, read from the rule's own completion (never a second table): the form of
+// `recordType` started with `overlay` prefilled and `doneAtField` set to the moment it was done. A step that
+// nothing recorded on the tablet can close has onTablet = false and a `reason`:
+//   "prompt" (completion none), "trigger_field" (a field of the trigger record itself, e.g. the consent
+//   decision of the notice), "server" (journalNumber, assigned by the server's journal), "office" (quarterly
+//   monitoring: no case, the office submits it), "unknown_rule".
+struct TaskCompletion {
+    bool onTablet = false;
+    QString recordType;
+    QJsonObject overlay;
+    QString doneAtField;
+    QString reason;
+};
+
 // The statutory deadline rules, loaded from JSON and checked against the contract vocabulary: an unknown
 // record type, field, action code, role or enum value is an Error "workflow.rules_invalid" naming the rule.
 class RuleSet {
@@ -101,6 +118,9 @@ public:
     QString version() const { return m_version; }
     const QList<Rule>& rules() const { return m_rules; }
     const Rule* find(const QString& id) const;
+    // How `task` (computed from these rules) is done on the tablet; for an `all` completion the first
+    // part of task.openParts that the tablet can record.
+    TaskCompletion completion(const Task& task) const;
 
 private:
     QString m_version;

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace poruch::workflow {
@@ -32,6 +33,9 @@ struct Task {
     QDateTime doneAt; // invalid when not done or when the moment is not recorded
     Timeliness timeliness = Timeliness::NotDone;
     QString completedByRecordId;
+    // An `all` completion that is not done: indices (into Rule::completion.of) of the parts still missing,
+    // so the UI offers the next one instead of one that is already recorded.
+    QList<int> openParts;
 
     QJsonObject toJson() const;
 };

@@ -100,6 +100,11 @@ public:
                     continue;
             }
             finish(t, done, rule.completion.kind == Completion::Kind::None);
+            if (!done.done && rule.completion.kind == Completion::Kind::All) {
+                for (int i = 0; i < int(rule.completion.of.size()); ++i)
+                    if (!evaluate(rule.completion.of[size_t(i)], *r, from, QString()).done)
+                        t.openParts.append(i);
+            }
             out.append(t);
         }
     }

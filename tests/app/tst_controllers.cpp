@@ -267,6 +267,73 @@ private Q_SLOTS:
         QCOMPARE(all.rowCount(), 0);
     }
 
+    // A deadline row starts the record that closes it (no ids typed): the right form, the action code and
+    // relatesTo = the trigger record prefilled; finalizing that draft removes the row.
+    void deadlineStepIsDoneFromTheRow()
+    {
+        QTemporaryDir dir;
+        AppSession session(config(dir.path()));
+        QVERIFY(session.prepareDemo());
+        DeadlineModel model;
+        int actionRow = -1;
+        int recordRow = -1;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            if (!model.data(model.index(i), DeadlineModel::CanDoHereRole).toBool()) {
+                QVERIFY(model.data(model.index(i), DeadlineModel::ActionTextRole).toString().isEmpty());
+                QCOMPARE(model.startStep(i), QString());
+                continue;
+            }
+            QVERIFY(!model.data(model.index(i), DeadlineModel::ActionTextRole).toString().isEmpty());
+            const auto* rule = session.rules()->find(model.data(model.index(i), DeadlineModel::RuleIdRole).toString());
+            QVERIFY(rule);
+            if (rule->completion.kind == poruch::workflow::Completion::Kind::Action && actionRow < 0)
+                actionRow = i;
+            if (rule->completion.kind == poruch::workflow::Completion::Kind::Record && recordRow < 0)
+                recordRow = i;
+        }
+        QVERIFY2(actionRow >= 0, "the demo has a step closed by an action record");
+        QVERIFY2(recordRow >= 0, "the demo has a step closed by a record of the case");
+
+        const auto* recordRule
+            = session.rules()->find(model.data(model.index(recordRow), DeadlineModel::RuleIdRole).toString());
+        const QString recordDraft = model.startStep(recordRow);
+        QVERIFY(!recordDraft.isEmpty());
+        auto started = session.repository()->getRecord(recordDraft);
+        QVERIFY(started);
+        QCOMPARE(started->formId, recordRule->completion.recordType);
+        QCOMPARE(started->caseId, model.data(model.index(recordRow), DeadlineModel::CaseIdRole).toString());
+        QVERIFY(started->body.contains(recordRule->completion.doneAtField));
+        QCOMPARE(model.startStep(recordRow), recordDraft); // a second tap reopens the same draft
+
+        const int rows = model.rowCount();
+        const QString ruleId = model.data(model.index(actionRow), DeadlineModel::RuleIdRole).toString();
+        const QString caseId = model.data(model.index(actionRow), DeadlineModel::CaseIdRole).toString();
+        const QString id = model.startStep(actionRow);
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(model.startStep(actionRow), id);
+        FormController form;
+        form.setRecordId(id);
+        QCOMPARE(form.formId(), QStringLiteral("action"));
+        QCOMPARE(form.caseId(), caseId);
+        const QJsonObject body = form.record().body;
+        QCOMPARE(body.value(QStringLiteral("action")).toString(), session.rules()->find(ruleId)->completion.action);
+        auto trigger = session.repository()->getRecord(body.value(QStringLiteral("relatesTo")).toString());
+        QVERIFY2(trigger, "relatesTo names a record on the tablet");
+        QCOMPARE(trigger->caseId, caseId);
+        QVERIFY(body.contains(QStringLiteral("at")));
+        QVERIFY2(form.finalize(), qPrintable(QStringList(form.issues().keys()).join(',') + ' ' + form.error()));
+        // Written through the sync store like every write: it waits in the outbox.
+        bool queued = false;
+        for (const poruch::client::OutboxEntry& entry : outboxOf(*session.syncStore()))
+            queued = queued || entry.entityId == id;
+        QVERIFY(queued);
+        model.reload();
+        QCOMPARE(model.rowCount(), rows - 1);
+        for (int i = 0; i < model.rowCount(); ++i)
+            QVERIFY(model.data(model.index(i), DeadlineModel::RuleIdRole).toString() != ruleId
+                || model.data(model.index(i), DeadlineModel::CaseIdRole).toString() != caseId);
+    }
+
     void formAutosaveValidateFinalizeAmend()
     {
         QTemporaryDir dir;

@@ -25,7 +25,7 @@ private:
             "action" };
     }
 
-    static QHash<QString, QList<int>> shippedVersions() { return { { "action", { 1, 2 } } }; }
+    static QHash<QString, QList<int>> shippedVersions() { return { { "action", { 1, 2, 3 } } }; }
 
     static void collectTypes(const QList<FieldDef>& fields, QSet<FieldType>& types)
     {

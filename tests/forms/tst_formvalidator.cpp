@@ -243,6 +243,60 @@ private Q_SLOTS:
         QVERIFY(FormValidator(ctx).validate(*m_form, body, FormValidator::Mode::Final).isEmpty());
     }
 
+    // "refersTo": "record" (action version 3's relatesTo): with the case's record ids known, the id must be
+    // one of them; without them (the server), only the text rules apply.
+    void recordReferenceMustBeOfTheCase()
+    {
+        FormRegistry builtIn;
+        QVERIFY(builtIn.loadBuiltIn().ok());
+        const FormDefinition* action = builtIn.definition(QStringLiteral("action"), 3);
+        QVERIFY(action);
+        QCOMPARE(action->field(QStringLiteral("relatesTo"))->refersTo, QStringLiteral("record"));
+        const QString ofCase = QStringLiteral("0b9c2c1e-6f5a-4a43-9d35-1f7f3b1f2a10");
+        const QString other = QStringLiteral("7d3e1b22-1c4b-4f0e-8a55-2b6c7a9e0c31");
+        const QStringList ids { ofCase };
+        const QJsonObject good { { "relatesTo", ofCase } };
+        QCOMPARE(
+            keys(FormValidator(context()).withCaseRecords(ids).validate(*action, good, FormValidator::Mode::Draft)),
+            QStringList());
+        const QJsonObject bad { { "relatesTo", other } };
+        const auto issues
+            = FormValidator(context()).withCaseRecords(ids).validate(*action, bad, FormValidator::Mode::Draft);
+        QCOMPARE(keys(issues), QStringList { QStringLiteral("relatesTo|record") });
+        QCOMPARE(issues.first().message,
+            QStringLiteral("Поле «Запис справи, що зумовив дію»: запис не знайдено серед записів цієї справи."));
+        QCOMPARE(keys(FormValidator(context()).validate(*action, bad, FormValidator::Mode::Draft)), QStringList());
+        // Version 2 has no reference attribute: the same body passes even with the ids known.
+        QCOMPARE(keys(FormValidator(context()).withCaseRecords(ids).validate(
+                     *builtIn.definition(QStringLiteral("action"), 2), bad, FormValidator::Mode::Draft)),
+            QStringList());
+    }
+
+    void recordReferenceOnlyOnTextFields_data()
+    {
+        QTest::addColumn<QByteArray>("field");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("text") << QByteArray(R"({"key": "r", "type": "text", "label": "R", "refersTo": "record"})")
+                              << true;
+        QTest::newRow("number") << QByteArray(R"({"key": "r", "type": "number", "label": "R", "refersTo": "record"})")
+                                << false;
+        QTest::newRow("other target") << QByteArray(R"({"key": "r", "type": "text", "label": "R", "refersTo": "case"})")
+                                      << false;
+    }
+    void recordReferenceOnlyOnTextFields()
+    {
+        QFETCH(QByteArray, field);
+        QFETCH(bool, ok);
+        const QByteArray form = R"({"kind": "form", "id": "ref_form", "version": 1, "title": "T", "sections": [
+            {"key": "main", "title": "M", "fields": [)"
+            + field + "]}]}";
+        FormRegistry registry;
+        const auto loaded = registry.loadJson(form);
+        QCOMPARE(loaded.ok(), ok);
+        if (!ok)
+            QCOMPARE(loaded.error().code, QStringLiteral("forms.invalid_definition"));
+    }
+
     // The notice's policeConsent rule as written in the shipped definition.
     void noticePoliceConsent()
     {

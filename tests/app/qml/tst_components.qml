@@ -33,6 +33,8 @@ TestCase {
             timeLeft: "прострочено"
             dueText: "27.03.2026"
             caseTitle: "Сім'я"
+            canDoHere: false
+            actionText: ""
         }
     }
     Component {
@@ -77,6 +79,27 @@ TestCase {
         const item = createTemporaryObject(deadlineComponent, testCase, { urgency: data.tag })
         verify(Qt.colorEqual(item.edge, data.edge))
         verify(item.implicitHeight >= 48)
+    }
+
+    SignalSpy {
+        id: actSpy
+        signalName: "act"
+    }
+
+    function test_deadlineOffersTheStepOnlyWhenItIsDoneHere() {
+        const office = createTemporaryObject(deadlineComponent, testCase.stage, { urgency: "overdue" })
+        verify(!findChild(office, "deadlineAction").visible, "no button for a step the tablet cannot record")
+        const item = createTemporaryObject(deadlineComponent, testCase.stage,
+                                           { urgency: "overdue", canDoHere: true, actionText: "Виконати: відмітити виконання" })
+        const button = findChild(item, "deadlineAction")
+        verify(button.visible)
+        compare(button.text, "Виконати: відмітити виконання")
+        verify(button.height >= 48, "touch target at least 48 px")
+        verify(item.height >= button.y + button.height, "the button is inside the row")
+        actSpy.target = item
+        actSpy.clear()
+        mouseClick(button)
+        compare(actSpy.count, 1)
     }
 
     function test_appButtonIsATouchTarget() {

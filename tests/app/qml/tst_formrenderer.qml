@@ -81,7 +81,7 @@ TestCase {
 
     function test_everyFieldTypeHasAnEditor_data() {
         return [{ tag: "notice" }, { tag: "home_visit" }, { tag: "crisis_intervention" },
-                { tag: "safety_assessment" }, { tag: "needs_assessment" }]
+                { tag: "safety_assessment" }, { tag: "needs_assessment" }, { tag: "action" }]
     }
     function test_everyFieldTypeHasAnEditor(data) {
         const form = newForm(data.tag)
@@ -178,6 +178,27 @@ TestCase {
                "Ukrainian search is case-insensitive")
     }
 
+    // Opening a checklist low on the screen scrolls it up so its first items are visible.
+    function test_openedCatalogIsScrolledIntoView() {
+        const form = newForm("notice")
+        const editor = form.view.editorFor("indicatorsAbuse")
+        const toggle = findByName(editor, "toggle")
+        const flick = form.view.contentItem
+        const y = toggle.mapToItem(flick.contentItem, 0, 0).y
+        flick.contentY = Math.max(0, y - form.view.height + toggle.height + 8) // the button at the bottom edge
+        waitForRendering(form.view)
+        const before = toggle.mapToItem(form.view, 0, 0).y
+        verify(before > form.view.height / 2, "the button starts low on the screen")
+        mouseClick(toggle)
+        const first = findByName(editor, "item_abuse.01")
+        verify(first)
+        tryVerify(() => {
+            const top = first.mapToItem(form.view, 0, 0).y
+            return top >= 0 && top + first.height <= form.view.height
+        }, 2000, "the first item of the opened list is on screen")
+        verify(toggle.mapToItem(form.view, 0, 0).y < before)
+    }
+
     function test_memberPickerAndRows() {
         const form = newForm("home_visit")
         verify(form.controller.members.length >= 2)
@@ -190,6 +211,28 @@ TestCase {
         verify(cell)
         typeInto(cell, "Oksana")
         compare(reread(form.id).value("visitors")[0].name, "Oksana")
+    }
+
+    // relatesTo ("refersTo": "record") is a picker of the case's records, never an id typed by hand.
+    function test_recordPickerForRelatesTo() {
+        const form = newForm("action")
+        const records = form.controller.caseRecords
+        verify(records.length >= 1, "the demo case has records")
+        for (const r of records) {
+            verify(r.id !== form.id, "the record itself is not offered")
+            verify(r.typeLabel.length > 0 && r.when.length > 0 && r.status.length > 0)
+        }
+        const editor = form.view.editorFor("relatesTo")
+        const line = findByName(editor, "record_" + records[0].id)
+        verify(line, "one line per record of the case")
+        verify(line.height >= 48)
+        click(form.view, line)
+        compare(form.controller.value("relatesTo"), records[0].id)
+        compare(reread(form.id).value("relatesTo"), records[0].id)
+        verify(!form.controller.issues["relatesTo"])
+        // An id of no record of this case is flagged (draft validation).
+        form.controller.setValue("relatesTo", "7d3e1b22-1c4b-4f0e-8a55-2b6c7a9e0c31")
+        verify((form.controller.issues["relatesTo"] || "").length > 0)
     }
 
     function test_signaturePadStoresPng() {
