@@ -21,6 +21,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QTimer>
 
@@ -36,7 +37,7 @@ struct Sample {
 };
 
 QByteArray send(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url, const QString& token,
-    const QList<QSslCertificate>& trusted, const QByteArray& body, int* status)
+    const QList<QSslCertificate>& trusted, const QByteArray& body, int* status, QByteArray* ticket = nullptr)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Poruch-Protocol", "1");
@@ -46,6 +47,20 @@ QByteArray send(QNetworkAccessManager& network, const QByteArray& method, const 
     if (!trusted.isEmpty()) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setCaCertificates(trusted);
+        {
+            // As the tablet offers it (CertificatePin::sslConfiguration): TLS 1.3 and its suites only.
+            ssl.setProtocol(QSsl::TlsV1_3OrLater);
+            QList<QSslCipher> tls13;
+            for (const QSslCipher& c : ssl.ciphers())
+                if (c.protocol() == QSsl::TlsV1_3)
+                    tls13 << c;
+            ssl.setCiphers(tls13);
+        }
+        if (ticket) {
+            // TLS session resumption: keep the session ticket and offer it on the next connection.
+            ssl.setSslOption(QSsl::SslOptionDisableSessionPersistence, false);
+            ssl.setSessionTicket(*ticket);
+        }
         request.setSslConfiguration(ssl);
     }
     QNetworkReply* reply = network.sendCustomRequest(request, method, body);
@@ -53,6 +68,8 @@ QByteArray send(QNetworkAccessManager& network, const QByteArray& method, const 
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (ticket && !reply->sslConfiguration().sessionTicket().isEmpty())
+        *ticket = reply->sslConfiguration().sessionTicket();
     const QByteArray answer = reply->readAll();
     reply->deleteLater();
     return answer;
@@ -61,7 +78,9 @@ QByteArray send(QNetworkAccessManager& network, const QByteArray& method, const 
 // keptAlive: the exchange runs on a TLS connection already open from an earlier exchange (what the
 // tablet's QNetworkAccessManager reuses within a sync session); otherwise on a fresh connection whose
 // handshake and close are counted too.
-Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp, bool keptAlive)
+// resumed: a new connection that offers the TLS session ticket of an earlier, closed connection (what a
+// tablet's next sync round does when it keeps the ticket).
+Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp, bool keptAlive, bool resumed)
 {
     bench::CountingProxy proxy(server.port());
     if (!proxy.listen())
@@ -76,6 +95,26 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
     device.records.first() = bench::changed(device.records.first(), stamp);
     item.record = device.records.first();
     sample.record = QJsonDocument(item.record.toJson()).toJson(QJsonDocument::Compact).size();
+    QByteArray ticket;
+    QByteArray* resumeTicket = resumed ? &ticket : nullptr;
+    if (resumed) {
+        // The earlier session (not counted): one exchange on its own connection, closed afterwards.
+        QNetworkAccessManager earlier;
+        int status = 0;
+        send(earlier, "GET",
+            base.resolved(QUrl(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=500").arg(device.cursor))),
+            device.token, server.trusted(), QByteArray(), &status, resumeTicket);
+        if (status != 200 || ticket.isEmpty()) {
+            std::fprintf(stderr, "bench_sync_wire: no session ticket from the earlier session (status %d)\n", status);
+            return {};
+        }
+    }
+    if (resumed) {
+        QEventLoop settle;
+        QTimer::singleShot(200, &settle, &QEventLoop::quit);
+        settle.exec();
+        proxy.reset();
+    }
     {
         QNetworkAccessManager network; // a fresh connection, as at the start of a sync session
         int status = 0;
@@ -90,8 +129,9 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
             }
             proxy.reset();
         }
-        const QByteArray pushed = send(network, "POST", base.resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
-            device.token, server.trusted(), sync::PushRequest { device.deviceId, { item } }.toJson(), &status);
+        const QByteArray pushed
+            = send(network, "POST", base.resolved(QUrl(QStringLiteral("/api/v1/sync/push"))), device.token,
+                server.trusted(), sync::PushRequest { device.deviceId, { item } }.toJson(), &status, resumeTicket);
         const auto pushResponse = sync::PushResponse::fromJson(pushed);
         if (status != 200 || !pushResponse || pushResponse->results.size() != 1
             || pushResponse->results.first().status != sync::PushResult::Status::Applied) {
@@ -100,7 +140,7 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
         }
         const QByteArray pulled = send(network, "GET",
             base.resolved(QUrl(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=500").arg(device.cursor))),
-            device.token, server.trusted(), QByteArray(), &status);
+            device.token, server.trusted(), QByteArray(), &status, resumeTicket);
         const auto pull = sync::PullResponse::fromJson(pulled);
         // Nothing comes back: the only change is the tablet's own push, which the pull leaves out.
         if (status != 200 || !pull || !pull->changes.isEmpty() || pull->hasMore
@@ -150,9 +190,10 @@ int main(int argc, char** argv)
     const int repetitions = parser.isSet(quick) ? 1 : std::max(1, parser.value(reps).toInt());
 
     struct Mode {
-        bool tls, keptAlive;
+        bool tls, keptAlive, resumed;
     };
-    for (const Mode mode : { Mode { true, true }, Mode { true, false }, Mode { false, false } }) {
+    for (const Mode mode : { Mode { true, true, false }, Mode { true, false, false }, Mode { true, false, true },
+             Mode { false, false, false } }) {
         const bool tls = mode.tls;
         bench::BenchServer server;
         QList<bench::BenchDevice> devices;
@@ -165,7 +206,7 @@ int main(int argc, char** argv)
         }
         std::vector<double> overhead, wire, up, down, recordSize;
         for (int rep = 0; rep < repetitions; ++rep) {
-            const Sample sample = measure(server, devices.first(), rep + 1, mode.keptAlive);
+            const Sample sample = measure(server, devices.first(), rep + 1, mode.keptAlive, mode.resumed);
             if (!sample.ok)
                 return 2;
             overhead.push_back(double(sample.up + sample.down - sample.record));
@@ -176,16 +217,20 @@ int main(int argc, char** argv)
             std::printf("  rep %d %s: up %lld B, down %lld B, record %lld B, overhead %lld B\n", rep + 1,
                 !tls                 ? "HTTP new connection"
                     : mode.keptAlive ? "TLS kept-alive"
+                    : mode.resumed   ? "TLS new connection, resumed session"
                                      : "TLS new connection",
                 sample.up, sample.down, sample.record, sample.up + sample.down - sample.record);
             std::fflush(stdout);
         }
         const char* label = !tls ? "P8 plain HTTP overhead"
             : mode.keptAlive     ? "P8 overhead"
+            : mode.resumed       ? "P8 resumed TLS session overhead"
                                  : "P8 new TLS connection overhead";
         const char* what = !tls ? "informational: new connection, no TLS"
             : mode.keptAlive    ? "push + pull on a kept-alive TLS connection"
-                                : "push + pull on a new TLS connection, full handshake and close included";
+            : mode.resumed
+            ? "push + pull on a new TLS connection resuming an earlier session, handshake and close included"
+            : "push + pull on a new TLS connection, full handshake and close included";
         std::printf("%s %.0f B (wire %.0f B = up %.0f + down %.0f, record %.0f B, %s, median of %d)\n", label,
             bench::median(overhead), bench::median(wire), bench::median(up), bench::median(down),
             bench::median(recordSize), what, repetitions);

@@ -639,19 +639,6 @@ Result<void> LocalSyncStore::rejectEntries(const QList<OutboxEntry>& entries, co
 
 // ---- pull -----------------------------------------------------------------------------------------
 
-Result<void> LocalSyncStore::writeCaseAsIs(const records::Case& value)
-{
-    // The repository stamps updatedAt from its clock: give it the server's value, then restore createdAt.
-    records::RecordRepository stamped(m_db, [&value] { return value.updatedAt; });
-    auto saved = stamped.saveCase(value);
-    if (!saved)
-        return saved.error();
-    auto st = m_db.prepare(QStringLiteral("UPDATE cases SET created_at = ?1 WHERE id = ?2"));
-    if (!st)
-        return st.error();
-    return st->bind(1, records::formatDateTime(value.createdAt)).bind(2, value.id).run();
-}
-
 Result<void> LocalSyncStore::keepServerCopy(const records::Record& record)
 {
     auto st = m_db.prepare(
@@ -725,9 +712,17 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
         // Records nobody holds locally are imported in one batch (one savepoint, in page order), with
         // their sync state; the batch is written before anything that could see those rows (a purge)
         // and at the end. Held records, cases and definitions touch other rows and go as they come.
+        // Cases the tablet holds no newer version of are imported the same way, before the records (a
+        // record's case must be there first).
+        QList<records::Case> caseImports;
         QList<records::Record> imports;
         QList<SyncStateEntry> importStates;
         const auto flushImports = [&]() -> Result<void> {
+            if (!caseImports.isEmpty()) {
+                if (auto r = m_repo.importCases(caseImports); !r)
+                    return r;
+                caseImports.clear();
+            }
             if (imports.isEmpty())
                 return {};
             if (auto r = m_repo.importRecords(imports); !r)
@@ -754,8 +749,7 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
             case sync::Change::Kind::Case:
                 if (known.pending.contains(change.caseData.id))
                     break; // our newer version goes up with the next push
-                if (auto r = writeCaseAsIs(change.caseData); !r)
-                    return r;
+                caseImports.append(change.caseData);
                 break;
             case sync::Change::Kind::Record: {
                 const records::Record& record = change.record;
@@ -770,6 +764,9 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
                 const bool held = known.pending.contains(record.id)
                     || (hasState && (state->state == EntityState::Conflict || state->state == EntityState::Rejected));
                 if (held) {
+                    // Rows written out of page order would see a partial batch: write the batch first.
+                    if (auto r = flushImports(); !r)
+                        return r;
                     // Local work is never overwritten: keep the server's revision next to it.
                     if (record.revision < next.serverRevision)
                         break;

@@ -166,7 +166,6 @@ private:
     Result<void> setState(const SyncStateEntry& entry);
     Result<bool> hasOutboxEntries(const QString& entityId);
     Result<void> deleteOutboxEntries(const QString& entityId);
-    Result<void> writeCaseAsIs(const records::Case& value);
     Result<void> keepServerCopy(const records::Record& record);
     Result<std::optional<records::Record>> serverCopy(const QString& recordId);
     Result<void> purgeCase(const QString& caseId);

@@ -223,16 +223,18 @@ Result<bool> RecordRepository::caseExists(const QString& caseId)
     return st.value().step();
 }
 
-Result<void> RecordRepository::writeCase(const Case& value)
+Result<void> RecordRepository::writeCase(const Case& value, bool imported)
 {
-    auto st = m_db.prepare(QStringLiteral(
+    static const QString upsert = QStringLiteral(
         "INSERT INTO cases (id, title, address, phone, categories, internally_displaced, status, complexity, "
         "assigned_workers, created_at, updated_at, updated_utc, search_text) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
         "ON CONFLICT (id) DO UPDATE SET title = excluded.title, address = excluded.address, phone = excluded.phone, "
         "categories = excluded.categories, internally_displaced = excluded.internally_displaced, "
         "status = excluded.status, complexity = excluded.complexity, assigned_workers = excluded.assigned_workers, "
-        "updated_at = excluded.updated_at, updated_utc = excluded.updated_utc, search_text = excluded.search_text"));
+        "updated_at = excluded.updated_at, updated_utc = excluded.updated_utc, search_text = excluded.search_text");
+    static const QString importUpsert = upsert + QStringLiteral(", created_at = excluded.created_at");
+    auto st = m_db.prepare(imported ? importUpsert : upsert);
     if (!st)
         return st.error();
     const QString complexity = complexityId(value.complexity);
@@ -284,18 +286,8 @@ Result<Case> RecordRepository::saveCase(Case value)
 {
     if (value.id.isEmpty())
         value.id = newUuid();
-    if (!isCanonicalUuid(value.id))
-        return Error { QStringLiteral("records.invalid"), QStringLiteral("Case id must be a lower-case UUID") };
-    for (const QString& code : std::as_const(value.categories)) {
-        if (!isCaseCategory(code))
-            return Error { QStringLiteral("records.invalid"), QStringLiteral("Case has an unknown category code") };
-    }
-    for (Member& member : value.members) {
-        if (member.id.isEmpty())
-            member.id = newUuid();
-        if (!isCanonicalUuid(member.id))
-            return Error { QStringLiteral("records.invalid"), QStringLiteral("Member id must be a lower-case UUID") };
-    }
+    if (auto r = validateCase(value); !r)
+        return r.error();
     const QDateTime stamp = now();
     auto result = m_db.transaction([&]() -> Result<void> {
         {
@@ -315,6 +307,46 @@ Result<Case> RecordRepository::saveCase(Case value)
         return result.error();
     qCDebug(lcRecords) << "case saved" << value.id << "members" << value.members.size();
     return value;
+}
+
+Result<void> RecordRepository::importCases(QList<Case> cases)
+{
+    for (Case& value : cases) {
+        if (auto r = validateCase(value); !r)
+            return r;
+        if (!value.createdAt.isValid() || !value.updatedAt.isValid())
+            return Error { QStringLiteral("records.invalid"), QStringLiteral("Case has no creation or update time") };
+    }
+    // One savepoint and the same three cached statements for the whole list (a first sync imports
+    // thousands of cases; every extra statement costs locked memory in an encrypted store).
+    auto result = m_db.transaction([&]() -> Result<void> {
+        for (const Case& value : std::as_const(cases)) {
+            if (auto r = writeCase(value, true); !r)
+                return r;
+        }
+        return {};
+    });
+    if (!result)
+        return result.error();
+    qCDebug(lcRecords) << "cases imported" << cases.size();
+    return {};
+}
+
+Result<void> RecordRepository::validateCase(Case& value)
+{
+    if (!isCanonicalUuid(value.id))
+        return Error { QStringLiteral("records.invalid"), QStringLiteral("Case id must be a lower-case UUID") };
+    for (const QString& code : std::as_const(value.categories)) {
+        if (!isCaseCategory(code))
+            return Error { QStringLiteral("records.invalid"), QStringLiteral("Case has an unknown category code") };
+    }
+    for (Member& member : value.members) {
+        if (member.id.isEmpty())
+            member.id = newUuid();
+        if (!isCanonicalUuid(member.id))
+            return Error { QStringLiteral("records.invalid"), QStringLiteral("Member id must be a lower-case UUID") };
+    }
+    return {};
 }
 
 Result<Case> RecordRepository::readCase(const QString& caseId)

@@ -100,10 +100,16 @@ public:
     // carry a matching content hash (records.bad_hash); re-importing an identical final record is a
     // no-op, a different one over a stored final is store.immutable. All or nothing.
     Result<void> importRecords(const QList<Record>& records);
+    // Stores cases as they are (sync pull): createdAt and updatedAt are kept from the values (not
+    // stamped), a stored case is overwritten with its members. Validated like saveCase (a member without
+    // an id gets one). One savepoint for the whole list: all or nothing.
+    Result<void> importCases(QList<Case> cases);
 
 private:
     QDateTime now() const;
-    Result<void> writeCase(const Case& value);
+    // imported: created_at is taken from the value on an update too (saveCase keeps the stored one).
+    Result<void> writeCase(const Case& value, bool imported = false);
+    static Result<void> validateCase(Case& value);
     Result<void> writeRecord(const Record& record, bool replace);
     Result<Case> readCase(const QString& caseId);
     Result<Record> readRecord(const QString& recordId);

@@ -211,6 +211,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
         if (auto r = execRaw(db, "PRAGMA cipher_memory_security = ON", QStringLiteral("enabling memory security")); !r)
             return r.error();
     }
+    // One lookaside buffer per connection, big enough for most row-sized values (bound JSON, records
+    // being built, cursors): SQLite serves those from it instead of calling malloc, and with
+    // cipher_memory_security each malloc is an mlock and each free a wipe + munlock. The buffer is one
+    // allocation made after memory security is on, so it is locked once and wiped when the connection
+    // closes. Set before the schema is read (SQLite refuses while lookaside memory is in use).
+    if (options.lookasideSlotBytes > 0 && options.lookasideSlots > 0) {
+        rc = sqlite3_db_config(
+            db, SQLITE_DBCONFIG_LOOKASIDE, nullptr, options.lookasideSlotBytes, options.lookasideSlots);
+        if (rc != SQLITE_OK)
+            qCWarning(lcStore) << "store lookaside not configured, sqlite" << rc;
+    }
     sqlite3_busy_timeout(db, options.busyTimeoutMs);
 
     // Verify the key at once: page 1 must decrypt and authenticate.

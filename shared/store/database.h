@@ -24,6 +24,10 @@ struct OpenOptions {
     // because the locking costs it two thirds of its CPU. SQLCipher keeps this setting process-wide and
     // never turns it off again once on, so OFF only means "do not turn it on" (see docs/security.md).
     bool memorySecurity = true;
+    // Per-connection lookaside (SQLITE_DBCONFIG_LOOKASIDE): slot size and count; SQLite splits the buffer
+    // into these "big" slots and 128-byte small ones. 0 keeps SQLite's default (1200 B x 100).
+    int lookasideSlotBytes = 8192;
+    int lookasideSlots = 512; // 4 MiB per connection
 };
 
 // Move-only RAII over one SQLCipher connection (sqlite3*). Not thread-safe: one Database per thread.

@@ -23,6 +23,7 @@ Statement::Statement(Statement&& other) noexcept
     , m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_sql(std::move(other.m_sql))
     , m_bindError(std::exchange(other.m_bindError, 0))
+    , m_bound(std::move(other.m_bound))
 {
 }
 
@@ -34,6 +35,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_sql = std::move(other.m_sql);
         m_bindError = std::exchange(other.m_bindError, 0);
+        m_bound = std::move(other.m_bound);
     }
     return *this;
 }
@@ -47,8 +49,19 @@ void Statement::release()
             sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }
+    // Only now: giveBack()/finalize cleared the bindings that pointed into these bytes.
+    m_bound.clear();
     m_conn.reset();
     m_bindError = 0;
+}
+
+void Statement::keepBound(int index1, QByteArray bytes)
+{
+    if (index1 < 1)
+        return;
+    if (m_bound.size() < size_t(index1))
+        m_bound.resize(size_t(index1));
+    m_bound[size_t(index1 - 1)] = std::move(bytes);
 }
 
 #define PORUCH_BIND(call)                                                                                              \
@@ -84,23 +97,52 @@ Statement& Statement::bind(int index1, std::nullptr_t)
     PORUCH_BIND(sqlite3_bind_null(m_stmt, index1));
 }
 
+#undef PORUCH_BIND
+
+// SQLITE_STATIC: SQLite points at the bytes instead of copying them; keepBound() makes the Statement
+// their owner until the binding is replaced or cleared. The new binding is made before the old bytes
+// are released, so SQLite never points at freed memory.
 Statement& Statement::bind(int index1, const QString& value)
 {
     if (value.isNull())
         return bind(index1, nullptr);
-    const QByteArray utf8 = value.toUtf8();
-    PORUCH_BIND(sqlite3_bind_text64(
-        m_stmt, index1, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8));
+    if (!m_stmt) {
+        m_bindError = m_bindError ? m_bindError : SQLITE_MISUSE;
+        return *this;
+    }
+    QByteArray utf8 = value.toUtf8();
+    const int rc = sqlite3_bind_text64(
+        m_stmt, index1, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) {
+        if (!m_bindError)
+            m_bindError = rc;
+        return *this;
+    }
+    keepBound(index1, std::move(utf8));
+    return *this;
 }
 
 Statement& Statement::bind(int index1, const QByteArray& value)
 {
     if (value.isNull())
         return bind(index1, nullptr);
-    PORUCH_BIND(sqlite3_bind_blob64(m_stmt, index1, value.constData(), sqlite3_uint64(value.size()), SQLITE_TRANSIENT));
+    if (!m_stmt) {
+        m_bindError = m_bindError ? m_bindError : SQLITE_MISUSE;
+        return *this;
+    }
+    // A QByteArray over raw data (fromRawData) does not own its bytes: copy those (into Qt's heap).
+    QByteArray owned = value;
+    if (!owned.data_ptr().isMutable() && !owned.isEmpty())
+        owned = QByteArray(value.constData(), value.size());
+    const int rc = sqlite3_bind_blob64(m_stmt, index1, owned.constData(), sqlite3_uint64(owned.size()), SQLITE_STATIC);
+    if (rc != SQLITE_OK) {
+        if (!m_bindError)
+            m_bindError = rc;
+        return *this;
+    }
+    keepBound(index1, std::move(owned));
+    return *this;
 }
-
-#undef PORUCH_BIND
 
 int Statement::parameterIndex(const char* name) const
 {
@@ -148,6 +190,7 @@ void Statement::clearBindings()
 {
     if (m_stmt)
         sqlite3_clear_bindings(m_stmt);
+    m_bound.clear();
     m_bindError = 0;
 }
 

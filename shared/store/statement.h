@@ -8,6 +8,7 @@
 #include <concepts>
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 struct sqlite3_stmt;
 
@@ -38,6 +39,10 @@ public:
     Statement& bind(int index1, int value);
     Statement& bind(int index1, double value);
     Statement& bind(int index1, bool value); // stored as integer 0/1
+    // Texts and blobs are bound without a copy inside SQLite: the Statement keeps the bytes (the UTF-8
+    // conversion, or a shared reference to the QByteArray) until the parameter is rebound, the bindings
+    // are cleared or the Statement goes back to the cache. A copy inside SQLite would be one more locked
+    // allocation per value when cipher_memory_security is on (see docs/security.md).
     Statement& bind(int index1, const QString& value); // UTF-8 text; a null QString binds NULL
     Statement& bind(int index1, const QByteArray& value); // blob; a null QByteArray binds NULL
     Statement& bind(int index1, std::nullptr_t);
@@ -73,11 +78,14 @@ private:
     friend class Database;
     Statement(std::shared_ptr<detail::Connection> conn, sqlite3_stmt* stmt, QString sql);
     void release();
+    // Stores the bytes a text/blob parameter points to (SQLITE_STATIC binding) after binding succeeded.
+    void keepBound(int index1, QByteArray bytes);
 
     std::shared_ptr<detail::Connection> m_conn;
     sqlite3_stmt* m_stmt = nullptr;
     QString m_sql;
     int m_bindError = 0; // first sqlite error code from bind(), reported by step()/run()
+    std::vector<QByteArray> m_bound; // owners of the bytes of bound texts/blobs, by parameter index - 1
 };
 
 } // namespace poruch::store

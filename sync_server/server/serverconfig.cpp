@@ -150,6 +150,14 @@ Result<ServerConfig> parseServerConfig(const QByteArray& json, const QString& ba
         { QStringLiteral("maxBodyBytes"), 1024, qint64(1) << 30, [&](qint64 v) { config.limits.maxBodyBytes = v; } },
         { QStringLiteral("headerTimeoutMs"), 100, 600'000, [&](qint64 v) { config.limits.headerTimeoutMs = int(v); } },
         { QStringLiteral("idleTimeoutMs"), 100, 3'600'000, [&](qint64 v) { config.limits.idleTimeoutMs = int(v); } },
+        // Connection admission (ConnectionLimits).
+        { QStringLiteral("maxConnections"), 1, 100'000, [&](qint64 v) { config.connections.maxConnections = int(v); } },
+        { QStringLiteral("maxHandshakes"), 1, 10'000, [&](qint64 v) { config.connections.maxHandshakes = int(v); } },
+        { QStringLiteral("handshakeTimeoutMs"), 100, 600'000,
+            [&](qint64 v) { config.connections.handshakeTimeoutMs = int(v); } },
+        { QStringLiteral("listenBacklog"), 1, 65'535, [&](qint64 v) { config.connections.listenBacklog = int(v); } },
+        { QStringLiteral("evictIdleAfterMs"), 100, 3'600'000,
+            [&](qint64 v) { config.connections.evictIdleAfterMs = int(v); } },
     };
     QSet<QString> allowedLimitKeys;
     for (const auto& limit : limitKeys)

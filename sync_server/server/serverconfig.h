@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionlimits.h"
 #include "core/result.h"
 #include "requestguard.h"
 
@@ -17,6 +18,7 @@ struct ServerConfig {
     QString tlsKeyFile;
     QString storeKeyFile;
     RequestLimits limits;
+    ConnectionLimits connections; // also from "limits" (see docs/operations.md)
 
     bool tlsEnabled() const { return !tlsCertificateFile.isEmpty(); }
 };

@@ -73,7 +73,7 @@ void SyncServer::registerRoutes()
 Result<QTcpServer*> SyncServer::makeListener()
 {
     if (!m_config.tlsEnabled())
-        return static_cast<QTcpServer*>(new GuardedTcpServer(m_config.limits, ConnectionLimits {}, m_http.get()));
+        return static_cast<QTcpServer*>(new GuardedTcpServer(m_config.limits, m_config.connections, m_http.get()));
 
     const auto certificatePem = readFile(m_config.tlsCertificateFile, QStringLiteral("TLS certificate"));
     if (!certificatePem)
@@ -98,7 +98,7 @@ Result<QTcpServer*> SyncServer::makeListener()
     ssl.setProtocol(QSsl::TlsV1_2OrLater);
     // What enrolling tablets pin: SHA-256 of the certificate this server presents.
     m_certificateSha256 = QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex());
-    auto* listener = new GuardedSslServer(m_config.limits, ConnectionLimits {}, m_http.get());
+    auto* listener = new GuardedSslServer(m_config.limits, m_config.connections, m_http.get());
     listener->setSslConfiguration(ssl);
     return static_cast<QTcpServer*>(listener);
 }

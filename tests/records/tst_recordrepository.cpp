@@ -441,6 +441,41 @@ private Q_SLOTS:
         QVERIFY(*m_repo->getRecord(draft.id) == draft);
     }
 
+    // A sync pull stores cases as the server has them: times kept, members replaced, all or nothing.
+    void importCasesKeepsTheirTimes()
+    {
+        Case first = fixtures::sampleCase();
+        first.createdAt = fixtures::kyiv(2025, 1, 2, 3, 4);
+        first.updatedAt = fixtures::kyiv(2025, 6, 7, 8, 9);
+        Case second = first;
+        second.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        for (Member& member : second.members)
+            member.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        REQUIRE_OK(m_repo->importCases({ first, second }));
+        QVERIFY(*m_repo->getCase(first.id) == first);
+        QVERIFY(*m_repo->getCase(second.id) == second);
+
+        // A newer server version overwrites the stored one, createdAt included (saveCase would keep it).
+        Case newer = first;
+        newer.createdAt = fixtures::kyiv(2024, 12, 31, 23, 0);
+        newer.updatedAt = fixtures::kyiv(2026, 1, 1, 10, 0);
+        newer.status = Case::Status::Closed;
+        newer.members.removeLast();
+        REQUIRE_OK(m_repo->importCases({ newer }));
+        QVERIFY(*m_repo->getCase(first.id) == newer);
+
+        // One bad case refuses the whole list.
+        Case changed = second;
+        changed.address = QStringLiteral("вул. Нова, 1");
+        Case bad = fixtures::sampleCase();
+        bad.id = QStringLiteral("not-a-uuid");
+        QCOMPARE(m_repo->importCases({ changed, bad }).error().code, QStringLiteral("records.invalid"));
+        QVERIFY(*m_repo->getCase(second.id) == second);
+        Case timeless = changed;
+        timeless.updatedAt = QDateTime();
+        QCOMPARE(m_repo->importCases({ timeless }).error().code, QStringLiteral("records.invalid"));
+    }
+
     void migrationsFromEveryVersion_data()
     {
         QTest::addColumn<int>("from");

@@ -78,6 +78,12 @@ private Q_SLOTS:
         QTest::newRow("unknown limit") << QByteArray(
             R"({"dataDir": "/d", "store": {"keyFile": "k"}, "limits": {"maxBody": 10}})")
                                        << "limits.maxBody";
+        QTest::newRow("no handshakes allowed")
+            << QByteArray(R"({"dataDir": "/d", "store": {"keyFile": "k"}, "limits": {"maxHandshakes": 0}})")
+            << "limits.maxHandshakes";
+        QTest::newRow("connections not an integer")
+            << QByteArray(R"({"dataDir": "/d", "store": {"keyFile": "k"}, "limits": {"maxConnections": 1.5}})")
+            << "limits.maxConnections";
         QTest::newRow("no store key file") << QByteArray(R"({"dataDir": "/d"})") << "store.keyFile";
         QTest::newRow("data folder not a string") << QByteArray(R"({"dataDir": 5})") << "dataDir";
     }
@@ -103,6 +109,23 @@ private Q_SLOTS:
         QCOMPARE(config->limits.maxHeaderBytes, 4096);
         QCOMPARE(config->limits.headerTimeoutMs, 500);
         QCOMPARE(config->limits.idleTimeoutMs, poruch::server::RequestLimits().idleTimeoutMs);
+        QCOMPARE(config->connections.maxConnections, poruch::server::ConnectionLimits().maxConnections);
+    }
+
+    void connectionLimitsAreRead()
+    {
+        const auto config = parseServerConfig(
+            R"({"dataDir": "/d", "store": {"keyFile": "k"},
+                "limits": {"maxConnections": 500, "maxHandshakes": 32, "handshakeTimeoutMs": 20000,
+                           "listenBacklog": 4096, "evictIdleAfterMs": 5000}})",
+            QStringLiteral("/"));
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
+        QCOMPARE(config->connections.maxConnections, 500);
+        QCOMPARE(config->connections.maxHandshakes, 32);
+        QCOMPARE(config->connections.handshakeTimeoutMs, 20000);
+        QCOMPARE(config->connections.listenBacklog, 4096);
+        QCOMPARE(config->connections.evictIdleAfterMs, 5000);
+        QCOMPARE(config->limits.maxBodyBytes, poruch::server::RequestLimits().maxBodyBytes);
     }
 
     void dataDirMustBeCreatableAndWritable()

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "storetestsupport.h"
 
+#include <cstring>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -508,6 +509,42 @@ private Q_SLOTS:
         QCOMPARE(sel.value().int64(2), 4);
         d.clearStatementCache();
         QCOMPARE(d.cachedStatementCount(), 0);
+    }
+
+    // Texts and blobs are bound without a copy inside SQLite: the statement must own the bytes. Bound from
+    // temporaries that are gone (and their memory overwritten) before the step, kept across run()'s
+    // reset, replaced by a rebind; a blob over raw data whose buffer changes after binding.
+    void boundBytesOutliveTheirSource()
+    {
+        auto db = Database::open(dbPath(), storetest::randomKey());
+        QVERIFY(db.ok());
+        Database& d = **db;
+        QVERIFY(d.exec(QStringLiteral("CREATE TABLE t(a, b)")).ok());
+        auto ins = d.prepare(QStringLiteral("INSERT INTO t(a, b) VALUES (?1, ?2)"));
+        QVERIFY(ins.ok());
+        char raw[] = "raw-bytes";
+        ins.value()
+            .bind(1, QString(QStringLiteral("Ґанна ")) + QString::number(1) + QStringLiteral(" Їжакевич"))
+            .bind(2, QByteArray::fromRawData(raw, 9));
+        {
+            // Reuse the heap the temporaries used.
+            QList<QByteArray> noise;
+            for (int i = 0; i < 64; ++i)
+                noise << QByteArray(64, 'x');
+        }
+        std::memset(raw, 'z', 9);
+        QVERIFY(ins.value().run().ok());
+        QVERIFY(ins.value().run().ok()); // bindings kept after run(): the same row again
+        ins.value().bind(1, QString(QStringLiteral("другий"))).bind(2, QByteArray("b2"));
+        QVERIFY(ins.value().run().ok());
+        auto sel = d.prepare(QStringLiteral("SELECT a, b FROM t ORDER BY rowid"));
+        QVERIFY(sel.ok());
+        QStringList rows;
+        while (*sel.value().step())
+            rows << sel.value().text(0) + QLatin1Char('|') + QString::fromLatin1(sel.value().blob(1));
+        QCOMPARE(rows,
+            QStringList({ QStringLiteral("Ґанна 1 Їжакевич|raw-bytes"), QStringLiteral("Ґанна 1 Їжакевич|raw-bytes"),
+                QStringLiteral("другий|b2") }));
     }
 
     // A statement that outlives its database stays safe (the connection closes with the last owner).
