@@ -96,6 +96,8 @@ Result<QTcpServer*> SyncServer::makeListener()
     ssl.setLocalCertificateChain(chain);
     ssl.setPrivateKey(key);
     ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    // Qt 6.4 makes new ticket keys per connection, so a ticket could never resume a session: don't send any.
+    ssl.setSslOption(QSsl::SslOptionDisableSessionTickets, true);
     // What enrolling tablets pin: SHA-256 of the certificate this server presents.
     m_certificateSha256 = QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex());
     auto* listener = new GuardedSslServer(m_config.limits, m_config.connections, m_http.get());
