@@ -2,6 +2,7 @@
 
 #include <QUuid>
 
+#include <cmath>
 #include <utility>
 
 namespace poruch::records {
@@ -75,8 +76,8 @@ int JsonReader::integer(const QString& key, int minimum)
     if (!value)
         return minimum;
     const double number = value->toDouble();
-    if (!value->isDouble() || number != static_cast<double>(static_cast<qint64>(number)) || number < minimum
-        || number > 2147483647.0) {
+    // Range first: casting a double outside the integer range (1e300, NaN) is undefined behaviour.
+    if (!value->isDouble() || !(number >= minimum && number <= 2147483647.0) || std::trunc(number) != number) {
         fail(key, QStringLiteral("must be an integer >= %1").arg(minimum));
         return minimum;
     }

@@ -150,6 +150,13 @@ private Q_SLOTS:
         QTest::newRow("revision zero") << withKey(draft, QStringLiteral("revision"), 0) << QStringLiteral("revision");
         QTest::newRow("revision fraction")
             << withKey(draft, QStringLiteral("revision"), 2.5) << QStringLiteral("revision");
+        // Found by fuzz_record: a double beyond qint64 used to be cast before the range check (UB).
+        QTest::newRow("revision 1e300") << withKey(draft, QStringLiteral("revision"), 1e300)
+                                        << QStringLiteral("revision");
+        QTest::newRow("revision -1e300") << withKey(draft, QStringLiteral("revision"), -1e300)
+                                         << QStringLiteral("revision");
+        QTest::newRow("revision 2^31") << withKey(draft, QStringLiteral("revision"), 2147483648.0)
+                                       << QStringLiteral("revision");
         QTest::newRow("body array") << withKey(draft, QStringLiteral("body"), QJsonArray {}) << QStringLiteral("body");
         QTest::newRow("empty formId") << withKey(draft, QStringLiteral("formId"), QString())
                                       << QStringLiteral("formId");
