@@ -1,5 +1,7 @@
 #pragma once
 
+#include "benchstats.h"
+
 #include "records/case.h"
 #include "store/keyvault.h"
 
@@ -20,10 +22,6 @@ class SyncStatus;
 } // namespace poruch::app
 
 namespace poruch::bench {
-
-double median(std::vector<double> values);
-// Nearest-rank percentile, p in (0, 100].
-double percentile(std::vector<double> values, double p);
 
 // The PIN every benchmark device is set up with.
 QString benchPin();

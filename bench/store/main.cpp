@@ -5,6 +5,7 @@
 // --quick: a small smoke run; --reps N: repetitions (at least 5 for reported figures); --dir PATH: where
 // the stores are written (default: a temporary folder on the same disk as the working directory).
 
+#include "benchstats.h"
 #include "workload.h"
 
 #include "store/database.h"
@@ -22,15 +23,9 @@
 #include <vector>
 
 using namespace poruch;
+using poruch::bench::median;
 
 namespace {
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 void removeStore(const QString& path)
 {
     for (const char* suffix : { "", "-wal", "-shm" })

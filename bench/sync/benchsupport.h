@@ -1,5 +1,7 @@
 #pragma once
 
+#include "benchstats.h"
+
 #include "records/case.h"
 #include "records/record.h"
 #include "serverprocess.h"
@@ -25,9 +27,6 @@ class SyncService;
 // Shared parts of the sync benchmarks (bench/README.md): a real poruch-server on a pre-seeded store, a
 // lean HTTP/1.1 client that keeps its connection, a byte-counting TCP proxy, and statistics.
 namespace poruch::bench {
-
-double median(std::vector<double> values);
-double percentile(std::vector<double> values, double p); // nearest rank, p in [0, 100]
 
 // A tablet known to the server: enrolled in-process before the server starts (enrollment over HTTP is
 // rate-limited per address, as it should be).
