@@ -5,6 +5,7 @@
 // docs/screenshots, run it with PORUCH_SCREENSHOT_DIR=<repo>/docs/screenshots (docs/development.md).
 #include "chromiumsession.h"
 #include "officeclient.h"
+#include "pdftext.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,94 +25,6 @@ QString screenshotDir()
     // Not into the source tree by default: a test run must not leave the work tree modified.
     return configured.isEmpty() ? QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"))
                                 : configured;
-}
-
-QByteArray inflate(const QByteArray& zlibStream)
-{
-    // qUncompress wants the expected size first (big-endian); give it a generous upper bound.
-    QByteArray sized(4, '\0');
-    const quint32 bound = quint32(qMin<qsizetype>(zlibStream.size() * 50 + 4096, 64 * 1024 * 1024));
-    for (int i = 0; i < 4; ++i)
-        sized[i] = char((bound >> (24 - 8 * i)) & 0xff);
-    return qUncompress(sized + zlibStream);
-}
-
-// The text drawn on the PDF's pages, decoded the way a PDF reader does: objects are parsed, Flate streams
-// inflated, each font's ToUnicode CMap read, and every "<glyphs> Tj" of the page content mapped back to
-// Unicode with the CMap of the font selected by "/Fn size Tf". Enough for PDFs written by QPdfWriter.
-QString pdfText(const QByteArray& pdf)
-{
-    QHash<int, QByteArray> dictionaries;
-    QHash<int, QByteArray> streams;
-    static const QRegularExpression objectPattern(
-        QStringLiteral("(\\d+) 0 obj(.*?)endobj"), QRegularExpression::DotMatchesEverythingOption);
-    const QString latin = QString::fromLatin1(pdf);
-    for (auto it = objectPattern.globalMatch(latin); it.hasNext();) {
-        const auto match = it.next();
-        const QByteArray body = match.captured(2).toLatin1();
-        const int streamAt = body.indexOf("stream");
-        const int number = match.captured(1).toInt();
-        dictionaries.insert(number, streamAt >= 0 ? body.left(streamAt) : body);
-        if (streamAt >= 0) {
-            int start = streamAt + 6;
-            if (body.mid(start, 2) == "\r\n")
-                start += 2;
-            else if (body.at(start) == '\n')
-                start += 1;
-            QByteArray data = body.mid(start, body.lastIndexOf("endstream") - start);
-            if (body.left(streamAt).contains("FlateDecode"))
-                data = inflate(data);
-            streams.insert(number, data);
-        }
-    }
-    // Font resource name -> CMap (glyph code -> Unicode).
-    QHash<QByteArray, QHash<int, QString>> cmaps;
-    static const QRegularExpression fontRef(QStringLiteral("/(F\\d+) (\\d+) 0 R"));
-    static const QRegularExpression toUnicode(QStringLiteral("/ToUnicode (\\d+) 0 R"));
-    static const QRegularExpression rangeList(QStringLiteral("<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)> \\[([^\\]]*)\\]"));
-    static const QRegularExpression rangeOne(QStringLiteral("<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>"));
-    static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]+)>"));
-    for (const QByteArray& dictionary : std::as_const(dictionaries)) {
-        for (auto it = fontRef.globalMatch(QString::fromLatin1(dictionary)); it.hasNext();) {
-            const auto ref = it.next();
-            const auto unicode = toUnicode.match(QString::fromLatin1(dictionaries.value(ref.captured(2).toInt())));
-            if (!unicode.hasMatch())
-                continue;
-            const QString cmapText = QString::fromLatin1(streams.value(unicode.captured(1).toInt()));
-            QHash<int, QString> cmap;
-            for (auto r = rangeList.globalMatch(cmapText); r.hasNext();) {
-                const auto range = r.next();
-                int code = range.captured(1).toInt(nullptr, 16);
-                for (auto h = hex.globalMatch(range.captured(3)); h.hasNext();)
-                    cmap.insert(code++, QChar(h.next().captured(1).toInt(nullptr, 16)));
-            }
-            for (auto r = rangeOne.globalMatch(cmapText); r.hasNext();) {
-                const auto range = r.next();
-                const int first = range.captured(1).toInt(nullptr, 16);
-                const int last = range.captured(2).toInt(nullptr, 16);
-                const int base = range.captured(3).toInt(nullptr, 16);
-                for (int code = first; code <= last; ++code)
-                    cmap.insert(code, QChar(base + code - first));
-            }
-            cmaps.insert(ref.captured(1).toLatin1(), cmap);
-        }
-    }
-    QString text;
-    static const QRegularExpression operators(QStringLiteral("/(F\\d+) [0-9.]+ Tf|<([0-9A-Fa-f]+)> Tj"));
-    for (const QByteArray& stream : std::as_const(streams)) {
-        QByteArray font;
-        for (auto it = operators.globalMatch(QString::fromLatin1(stream)); it.hasNext();) {
-            const auto op = it.next();
-            if (!op.captured(1).isEmpty()) {
-                font = op.captured(1).toLatin1();
-                continue;
-            }
-            const QString glyphs = op.captured(2);
-            for (int i = 0; i + 4 <= glyphs.size(); i += 4)
-                text += cmaps.value(font).value(glyphs.mid(i, 4).toInt(nullptr, 16));
-        }
-    }
-    return text;
 }
 
 } // namespace
