@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QHash>
+#include <QSet>
 #include <QUuid>
 
 namespace poruch::records {
@@ -151,6 +153,37 @@ Result<QList<RecordSummary>> collectRecordSummaries(store::Statement& st)
     }
     return out;
 }
+
+constexpr int kBulkRows = 64;
+constexpr int kMidRows = 8;
+
+// "prefix (?1, ..., ?n), (?n+1, ...), ... tail" for rows rows of columns parameters each.
+QString multiRowUpsert(const QString& prefix, int columns, int rows, QLatin1String tail)
+{
+    QString sql = prefix;
+    for (int row = 0; row < rows; ++row) {
+        sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
+        for (int column = 1; column <= columns; ++column) {
+            if (column > 1)
+                sql += QStringLiteral(", ");
+            sql += QStringLiteral("?%1").arg(row * columns + column);
+        }
+        sql += QLatin1Char(')');
+    }
+    sql += tail;
+    return sql;
+}
+
+// The upsert of writeRecord(replace = true): a stored draft is updated in place (an UPDATE, which the
+// immutability trigger checks), never REPLACEd.
+const char* const kRecordUpsertTail
+    = " ON CONFLICT (id) DO UPDATE SET type = excluded.type, form_id = excluded.form_id, "
+      "form_version = excluded.form_version, case_id = excluded.case_id, body = excluded.body, "
+      "status = excluded.status, revision = excluded.revision, "
+      "author_user_id = excluded.author_user_id, author_device_id = excluded.author_device_id, "
+      "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+      "finalized_at = excluded.finalized_at, content_hash = excluded.content_hash, "
+      "amends = excluded.amends";
 } // namespace
 
 QString caseSearchText(const Case& value)
@@ -709,6 +742,8 @@ Result<Record> RecordRepository::createAmendment(
 
 Result<void> RecordRepository::importRecords(const QList<Record>& records)
 {
+    QSet<QString> batchIds;
+    bool duplicates = false;
     for (const Record& record : records) {
         if (!isCanonicalUuid(record.id) || !isCanonicalUuid(record.caseId) || record.formId.isEmpty()
             || record.revision < 1)
@@ -720,31 +755,116 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
         if (!record.isFinal() && (!record.contentHash.isEmpty() || record.finalizedAt.isValid()))
             return Error { QStringLiteral("records.invalid"),
                 QStringLiteral("Draft %1 carries final fields").arg(record.id) };
+        if (!duplicates && batchIds.contains(record.id))
+            duplicates = true;
+        batchIds.insert(record.id);
     }
     auto result = m_db.transaction([&]() -> Result<void> {
-        auto st = m_db.prepare(QStringLiteral("SELECT status, content_hash FROM records WHERE id = ?1"));
+        if (duplicates)
+            return importRecordsOneByOne(records);
+        // What is stored already, in one statement for the whole batch.
+        auto st = m_db.prepare(QStringLiteral(
+            "SELECT id, status, content_hash FROM records WHERE id IN (SELECT value FROM json_each(?1))"));
         if (!st)
             return st.error();
-        for (const Record& record : records) {
-            st.value().reset();
-            st.value().bind(1, record.id);
+        QJsonArray ids;
+        for (const Record& record : records)
+            ids.append(record.id);
+        st.value().bind(1, compactJsonText(ids));
+        QHash<QString, QString> storedFinals; // id -> content hash
+        while (true) {
             const Result<bool> row = st.value().step();
             if (!row)
                 return row.error();
-            if (*row && st.value().text(0) == QLatin1String("final")) {
-                if (st.value().text(1) == record.contentHash && record.isFinal())
+            if (!*row)
+                break;
+            if (st.value().text(1) == QLatin1String("final"))
+                storedFinals.insert(st.value().text(0), st.value().text(2));
+        }
+        st.value().reset();
+        QList<const Record*> writes;
+        writes.reserve(records.size());
+        for (const Record& record : records) {
+            const auto final = storedFinals.constFind(record.id);
+            if (final != storedFinals.cend()) {
+                if (*final == record.contentHash && record.isFinal())
                     continue; // the same act again: idempotent
                 return immutableError();
             }
-            st.value().reset();
-            if (auto r = writeRecord(record, *row); !r)
-                return r;
+            writes.append(&record);
         }
-        return {};
+        return writeRecords(writes);
     });
     if (!result)
         return result.error();
     qCDebug(lcRecords) << "records imported" << records.size();
+    return {};
+}
+
+Result<void> RecordRepository::importRecordsOneByOne(const QList<Record>& records)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT status, content_hash FROM records WHERE id = ?1"));
+    if (!st)
+        return st.error();
+    for (const Record& record : records) {
+        st.value().reset();
+        st.value().bind(1, record.id);
+        const Result<bool> row = st.value().step();
+        if (!row)
+            return row.error();
+        if (*row && st.value().text(0) == QLatin1String("final")) {
+            if (st.value().text(1) == record.contentHash && record.isFinal())
+                continue; // the same act again: idempotent
+            return immutableError();
+        }
+        st.value().reset();
+        if (auto r = writeRecord(record, *row); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> RecordRepository::writeRecords(const QList<const Record*>& records)
+{
+    // Multi-row upserts: the immutability trigger makes every INSERT on records keep a statement
+    // journal, and each statement copies the pages it changes into it (locked memory in an encrypted
+    // store). One statement per chunk copies each page once per chunk instead of once per row. Chunk
+    // sizes are fixed (64, 8, 1) so only three statements are cached.
+    qsizetype done = 0;
+    while (done < records.size()) {
+        const qsizetype left = records.size() - done;
+        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
+        auto st = m_db.prepare(multiRowUpsert(QStringLiteral(
+                                                  "INSERT INTO records (id, type, form_id, form_version, case_id, "
+                                                  "body, status, revision, author_user_id, author_device_id, "
+                                                  "created_at, updated_at, finalized_at, content_hash, amends) VALUES "),
+            15, rows, QLatin1String(kRecordUpsertTail)));
+        if (!st)
+            return st.error();
+        for (int i = 0; i < rows; ++i) {
+            const Record& record = *records.at(done + i);
+            const int base = i * 15;
+            st.value()
+                .bind(base + 1, record.id)
+                .bind(base + 2, recordTypeId(record.type))
+                .bind(base + 3, record.formId)
+                .bind(base + 4, record.formVersion)
+                .bind(base + 5, record.caseId)
+                .bind(base + 6, compactJson(record.body))
+                .bind(base + 7, recordStatusId(record.status))
+                .bind(base + 8, record.revision)
+                .bind(base + 9, record.authorUserId)
+                .bind(base + 10, record.authorDeviceId)
+                .bind(base + 11, formatDateTime(record.createdAt))
+                .bind(base + 12, formatDateTime(record.updatedAt))
+                .bind(base + 13, record.finalizedAt.isValid() ? formatDateTime(record.finalizedAt) : QString())
+                .bind(base + 14, nullIfEmpty(record.contentHash))
+                .bind(base + 15, nullIfEmpty(record.amends));
+        }
+        if (auto r = st.value().run(); !r)
+            return r;
+        done += rows;
+    }
     return {};
 }
 
