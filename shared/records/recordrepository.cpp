@@ -174,6 +174,14 @@ QString multiRowUpsert(const QString& prefix, int columns, int rows, QLatin1Stri
     return sql;
 }
 
+// writeCase's upsert for an import (created_at taken from the value on an update too).
+const char* const kCaseImportUpsertTail
+    = " ON CONFLICT (id) DO UPDATE SET title = excluded.title, address = excluded.address, phone = excluded.phone, "
+      "categories = excluded.categories, internally_displaced = excluded.internally_displaced, "
+      "status = excluded.status, complexity = excluded.complexity, assigned_workers = excluded.assigned_workers, "
+      "updated_at = excluded.updated_at, updated_utc = excluded.updated_utc, search_text = excluded.search_text, "
+      "created_at = excluded.created_at";
+
 // The upsert of writeRecord(replace = true): a stored draft is updated in place (an UPDATE, which the
 // immutability trigger checks), never REPLACEd.
 const char* const kRecordUpsertTail
@@ -350,9 +358,17 @@ Result<void> RecordRepository::importCases(QList<Case> cases)
         if (!value.createdAt.isValid() || !value.updatedAt.isValid())
             return Error { QStringLiteral("records.invalid"), QStringLiteral("Case has no creation or update time") };
     }
-    // One savepoint and the same three cached statements for the whole list (a first sync imports
-    // thousands of cases; every extra statement costs locked memory in an encrypted store).
+    QSet<QString> batchIds;
+    for (const Case& value : std::as_const(cases))
+        batchIds.insert(value.id);
+    const bool duplicates = batchIds.size() != cases.size();
+    // One savepoint and a few multi-row statements for the whole list (a first sync imports thousands
+    // of cases; every statement costs locked memory in an encrypted store, and a statement with a
+    // trigger copies each page it changes into its statement journal). A list holding the same case
+    // twice goes case by case (its members would collide inside one statement).
     auto result = m_db.transaction([&]() -> Result<void> {
+        if (!duplicates)
+            return writeCases(cases);
         for (const Case& value : std::as_const(cases)) {
             if (auto r = writeCase(value, true); !r)
                 return r;
@@ -362,6 +378,90 @@ Result<void> RecordRepository::importCases(QList<Case> cases)
     if (!result)
         return result.error();
     qCDebug(lcRecords) << "cases imported" << cases.size();
+    return {};
+}
+
+Result<void> RecordRepository::writeCases(const QList<Case>& cases)
+{
+    qsizetype done = 0;
+    while (done < cases.size()) {
+        const qsizetype left = cases.size() - done;
+        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
+        auto st = m_db.prepare(multiRowUpsert(
+            QStringLiteral("INSERT INTO cases (id, title, address, phone, categories, internally_displaced, status, "
+                           "complexity, assigned_workers, created_at, updated_at, updated_utc, search_text) VALUES "),
+            13, rows, QLatin1String(kCaseImportUpsertTail)));
+        if (!st)
+            return st.error();
+        for (int i = 0; i < rows; ++i) {
+            const Case& value = cases.at(done + i);
+            const int base = i * 13;
+            const QString complexity = complexityId(value.complexity);
+            st.value()
+                .bind(base + 1, value.id)
+                .bind(base + 2, value.title().isNull() ? QStringLiteral("") : value.title())
+                .bind(base + 3, value.address.isNull() ? QStringLiteral("") : value.address)
+                .bind(base + 4, value.phone.isNull() ? QStringLiteral("") : value.phone)
+                .bind(base + 5, compactJsonText(QJsonArray::fromStringList(value.categories)))
+                .bind(base + 6, value.internallyDisplaced)
+                .bind(base + 7, caseStatusId(value.status))
+                .bind(base + 8, complexity.isEmpty() ? QString() : complexity)
+                .bind(base + 9, compactJsonText(QJsonArray::fromStringList(value.assignedWorkers)))
+                .bind(base + 10, formatDateTime(value.createdAt))
+                .bind(base + 11, formatDateTime(value.updatedAt))
+                .bind(base + 12, value.updatedAt.toSecsSinceEpoch())
+                .bind(base + 13, caseSearchText(value));
+        }
+        if (auto r = st.value().run(); !r)
+            return r;
+        done += rows;
+    }
+
+    // Members: the old lists go in one statement, the new ones in multi-row inserts.
+    QJsonArray ids;
+    struct MemberRow {
+        const Case* owner;
+        qsizetype position;
+    };
+    QList<MemberRow> members;
+    for (const Case& value : cases) {
+        ids.append(value.id);
+        for (qsizetype i = 0; i < value.members.size(); ++i)
+            members.append(MemberRow { &value, i });
+    }
+    auto clear = m_db.prepare(
+        QStringLiteral("DELETE FROM members WHERE case_id IN (SELECT value FROM json_each(?1))"));
+    if (!clear)
+        return clear.error();
+    if (auto r = clear.value().bind(1, compactJsonText(ids)).run(); !r)
+        return r;
+    done = 0;
+    while (done < members.size()) {
+        const qsizetype left = members.size() - done;
+        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
+        auto insert = m_db.prepare(multiRowUpsert(QStringLiteral("INSERT INTO members (case_id, position, id, role, "
+                                                                 "full_name, birth_date, sex, relation) VALUES "),
+            8, rows, QLatin1String("")));
+        if (!insert)
+            return insert.error();
+        for (int i = 0; i < rows; ++i) {
+            const MemberRow& row = members.at(done + i);
+            const Member& member = row.owner->members.at(row.position);
+            const int base = i * 8;
+            insert.value()
+                .bind(base + 1, row.owner->id)
+                .bind(base + 2, static_cast<qint64>(row.position))
+                .bind(base + 3, member.id)
+                .bind(base + 4, roleId(member.role))
+                .bind(base + 5, member.fullName)
+                .bind(base + 6, member.birthDate.isValid() ? formatDate(member.birthDate) : QString())
+                .bind(base + 7, sexId(member.sex))
+                .bind(base + 8, member.relation);
+        }
+        if (auto r = insert.value().run(); !r)
+            return r;
+        done += rows;
+    }
     return {};
 }
 

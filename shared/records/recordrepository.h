@@ -109,6 +109,8 @@ private:
     QDateTime now() const;
     // imported: created_at is taken from the value on an update too (saveCase keeps the stored one).
     Result<void> writeCase(const Case& value, bool imported = false);
+    // Imports validated cases with multi-row statements (ids must be distinct).
+    Result<void> writeCases(const QList<Case>& cases);
     static Result<void> validateCase(Case& value);
     Result<void> writeRecord(const Record& record, bool replace);
     // Upserts the records with multi-row statements (checks done by the caller).
