@@ -284,18 +284,22 @@ Result<void> LocalSyncStore::setStates(const QList<SyncStateEntry>& entries)
     while (done < entries.size()) {
         const qsizetype left = entries.size() - done;
         const int rows = left >= 64 ? 64 : left >= 8 ? 8 : 1;
-        QString sql = QStringLiteral("INSERT INTO sync_state (entity_id, kind, case_id, state, revision, "
-                                     "server_revision, journal_number, reason_code, reason_message, updated_at) VALUES ");
+        QString sql
+            = QStringLiteral("INSERT INTO sync_state (entity_id, kind, case_id, state, revision, "
+                             "server_revision, journal_number, reason_code, reason_message, updated_at) VALUES ");
         for (int row = 0; row < rows; ++row) {
             sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
             for (int column = 1; column <= kColumns; ++column)
-                sql += QStringLiteral("%1?%2").arg(column > 1 ? QStringLiteral(", ") : QString()).arg(row * kColumns + column);
+                sql += QStringLiteral("%1?%2")
+                           .arg(column > 1 ? QStringLiteral(", ") : QString())
+                           .arg(row * kColumns + column);
             sql += QLatin1Char(')');
         }
-        sql += QStringLiteral(" ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, revision = excluded.revision, "
-                              "server_revision = excluded.server_revision, journal_number = excluded.journal_number, "
-                              "reason_code = excluded.reason_code, reason_message = excluded.reason_message, "
-                              "updated_at = excluded.updated_at");
+        sql += QStringLiteral(
+            " ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, revision = excluded.revision, "
+            "server_revision = excluded.server_revision, journal_number = excluded.journal_number, "
+            "reason_code = excluded.reason_code, reason_message = excluded.reason_message, "
+            "updated_at = excluded.updated_at");
         auto st = m_db.prepare(sql);
         if (!st)
             return st.error();

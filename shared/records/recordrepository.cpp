@@ -6,9 +6,9 @@
 #include "records/recordslog.h"
 #include "store/database.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QHash>
 #include <QSet>
 #include <QUuid>
 
@@ -429,8 +429,7 @@ Result<void> RecordRepository::writeCases(const QList<Case>& cases)
         for (qsizetype i = 0; i < value.members.size(); ++i)
             members.append(MemberRow { &value, i });
     }
-    auto clear = m_db.prepare(
-        QStringLiteral("DELETE FROM members WHERE case_id IN (SELECT value FROM json_each(?1))"));
+    auto clear = m_db.prepare(QStringLiteral("DELETE FROM members WHERE case_id IN (SELECT value FROM json_each(?1))"));
     if (!clear)
         return clear.error();
     if (auto r = clear.value().bind(1, compactJsonText(ids)).run(); !r)
@@ -934,11 +933,11 @@ Result<void> RecordRepository::writeRecords(const QList<const Record*>& records)
     while (done < records.size()) {
         const qsizetype left = records.size() - done;
         const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
-        auto st = m_db.prepare(multiRowUpsert(QStringLiteral(
-                                                  "INSERT INTO records (id, type, form_id, form_version, case_id, "
-                                                  "body, status, revision, author_user_id, author_device_id, "
-                                                  "created_at, updated_at, finalized_at, content_hash, amends) VALUES "),
-            15, rows, QLatin1String(kRecordUpsertTail)));
+        auto st = m_db.prepare(
+            multiRowUpsert(QStringLiteral("INSERT INTO records (id, type, form_id, form_version, case_id, "
+                                          "body, status, revision, author_user_id, author_device_id, "
+                                          "created_at, updated_at, finalized_at, content_hash, amends) VALUES "),
+                15, rows, QLatin1String(kRecordUpsertTail)));
         if (!st)
             return st.error();
         for (int i = 0; i < rows; ++i) {
