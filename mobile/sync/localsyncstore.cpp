@@ -274,6 +274,56 @@ Result<void> LocalSyncStore::setState(const SyncStateEntry& e)
         .run();
 }
 
+Result<void> LocalSyncStore::setStates(const QList<SyncStateEntry>& entries)
+{
+    // setState for a whole pull batch in multi-row upserts (64, 8 or 1 rows per statement, so three
+    // cached statements): one statement per row was ~12 % of a first sync's CPU (P2).
+    constexpr int kColumns = 10;
+    const QString stamp = records::formatDateTime(now());
+    qsizetype done = 0;
+    while (done < entries.size()) {
+        const qsizetype left = entries.size() - done;
+        const int rows = left >= 64 ? 64 : left >= 8 ? 8 : 1;
+        QString sql
+            = QStringLiteral("INSERT INTO sync_state (entity_id, kind, case_id, state, revision, "
+                             "server_revision, journal_number, reason_code, reason_message, updated_at) VALUES ");
+        for (int row = 0; row < rows; ++row) {
+            sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
+            for (int column = 1; column <= kColumns; ++column)
+                sql += QStringLiteral("%1?%2")
+                           .arg(column > 1 ? QStringLiteral(", ") : QString())
+                           .arg(row * kColumns + column);
+            sql += QLatin1Char(')');
+        }
+        sql += QStringLiteral(
+            " ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, revision = excluded.revision, "
+            "server_revision = excluded.server_revision, journal_number = excluded.journal_number, "
+            "reason_code = excluded.reason_code, reason_message = excluded.reason_message, "
+            "updated_at = excluded.updated_at");
+        auto st = m_db.prepare(sql);
+        if (!st)
+            return st.error();
+        for (int i = 0; i < rows; ++i) {
+            const SyncStateEntry& e = entries.at(done + i);
+            const int base = i * kColumns;
+            st->bind(base + 1, e.entityId)
+                .bind(base + 2, e.kind)
+                .bind(base + 3, e.caseId)
+                .bind(base + 4, entityStateId(e.state))
+                .bind(base + 5, e.revision)
+                .bind(base + 6, e.serverRevision)
+                .bind(base + 7, e.journalNumber.isNull() ? QStringLiteral("") : e.journalNumber)
+                .bind(base + 8, e.reason.code.isNull() ? QStringLiteral("") : e.reason.code)
+                .bind(base + 9, e.reason.message.isNull() ? QStringLiteral("") : e.reason.message)
+                .bind(base + 10, stamp);
+        }
+        if (auto r = st->run(); !r)
+            return r;
+        done += rows;
+    }
+    return {};
+}
+
 Result<std::optional<SyncStateEntry>> LocalSyncStore::stateOf(const QString& entityId)
 {
     auto st = m_db.prepare(
@@ -736,9 +786,9 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
                         return r;
                     known.serverCopies.remove(entry.entityId);
                 }
-                if (auto r = setState(entry); !r)
-                    return r;
             }
+            if (auto r = setStates(importStates); !r)
+                return r;
             imports.clear();
             importStates.clear();
             return {};

@@ -164,6 +164,7 @@ private:
     Result<void> enqueue(sync::PushItem::Kind kind, const QString& entityId, const QString& caseId, int revision,
         const QByteArray& payload);
     Result<void> setState(const SyncStateEntry& entry);
+    Result<void> setStates(const QList<SyncStateEntry>& entries); // in order, multi-row statements
     Result<bool> hasOutboxEntries(const QString& entityId);
     Result<void> deleteOutboxEntries(const QString& entityId);
     Result<void> keepServerCopy(const records::Record& record);

@@ -6,8 +6,10 @@
 #include "records/recordslog.h"
 #include "store/database.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUuid>
 
 namespace poruch::records {
@@ -151,6 +153,45 @@ Result<QList<RecordSummary>> collectRecordSummaries(store::Statement& st)
     }
     return out;
 }
+
+constexpr int kBulkRows = 64;
+constexpr int kMidRows = 8;
+
+// "prefix (?1, ..., ?n), (?n+1, ...), ... tail" for rows rows of columns parameters each.
+QString multiRowUpsert(const QString& prefix, int columns, int rows, QLatin1String tail)
+{
+    QString sql = prefix;
+    for (int row = 0; row < rows; ++row) {
+        sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
+        for (int column = 1; column <= columns; ++column) {
+            if (column > 1)
+                sql += QStringLiteral(", ");
+            sql += QStringLiteral("?%1").arg(row * columns + column);
+        }
+        sql += QLatin1Char(')');
+    }
+    sql += tail;
+    return sql;
+}
+
+// writeCase's upsert for an import (created_at taken from the value on an update too).
+const char* const kCaseImportUpsertTail
+    = " ON CONFLICT (id) DO UPDATE SET title = excluded.title, address = excluded.address, phone = excluded.phone, "
+      "categories = excluded.categories, internally_displaced = excluded.internally_displaced, "
+      "status = excluded.status, complexity = excluded.complexity, assigned_workers = excluded.assigned_workers, "
+      "updated_at = excluded.updated_at, updated_utc = excluded.updated_utc, search_text = excluded.search_text, "
+      "created_at = excluded.created_at";
+
+// The upsert of writeRecord(replace = true): a stored draft is updated in place (an UPDATE, which the
+// immutability trigger checks), never REPLACEd.
+const char* const kRecordUpsertTail
+    = " ON CONFLICT (id) DO UPDATE SET type = excluded.type, form_id = excluded.form_id, "
+      "form_version = excluded.form_version, case_id = excluded.case_id, body = excluded.body, "
+      "status = excluded.status, revision = excluded.revision, "
+      "author_user_id = excluded.author_user_id, author_device_id = excluded.author_device_id, "
+      "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+      "finalized_at = excluded.finalized_at, content_hash = excluded.content_hash, "
+      "amends = excluded.amends";
 } // namespace
 
 QString caseSearchText(const Case& value)
@@ -317,9 +358,17 @@ Result<void> RecordRepository::importCases(QList<Case> cases)
         if (!value.createdAt.isValid() || !value.updatedAt.isValid())
             return Error { QStringLiteral("records.invalid"), QStringLiteral("Case has no creation or update time") };
     }
-    // One savepoint and the same three cached statements for the whole list (a first sync imports
-    // thousands of cases; every extra statement costs locked memory in an encrypted store).
+    QSet<QString> batchIds;
+    for (const Case& value : std::as_const(cases))
+        batchIds.insert(value.id);
+    const bool duplicates = batchIds.size() != cases.size();
+    // One savepoint and a few multi-row statements for the whole list (a first sync imports thousands
+    // of cases; every statement costs locked memory in an encrypted store, and a statement with a
+    // trigger copies each page it changes into its statement journal). A list holding the same case
+    // twice goes case by case (its members would collide inside one statement).
     auto result = m_db.transaction([&]() -> Result<void> {
+        if (!duplicates)
+            return writeCases(cases);
         for (const Case& value : std::as_const(cases)) {
             if (auto r = writeCase(value, true); !r)
                 return r;
@@ -329,6 +378,89 @@ Result<void> RecordRepository::importCases(QList<Case> cases)
     if (!result)
         return result.error();
     qCDebug(lcRecords) << "cases imported" << cases.size();
+    return {};
+}
+
+Result<void> RecordRepository::writeCases(const QList<Case>& cases)
+{
+    qsizetype done = 0;
+    while (done < cases.size()) {
+        const qsizetype left = cases.size() - done;
+        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
+        auto st = m_db.prepare(multiRowUpsert(
+            QStringLiteral("INSERT INTO cases (id, title, address, phone, categories, internally_displaced, status, "
+                           "complexity, assigned_workers, created_at, updated_at, updated_utc, search_text) VALUES "),
+            13, rows, QLatin1String(kCaseImportUpsertTail)));
+        if (!st)
+            return st.error();
+        for (int i = 0; i < rows; ++i) {
+            const Case& value = cases.at(done + i);
+            const int base = i * 13;
+            const QString complexity = complexityId(value.complexity);
+            st.value()
+                .bind(base + 1, value.id)
+                .bind(base + 2, value.title().isNull() ? QStringLiteral("") : value.title())
+                .bind(base + 3, value.address.isNull() ? QStringLiteral("") : value.address)
+                .bind(base + 4, value.phone.isNull() ? QStringLiteral("") : value.phone)
+                .bind(base + 5, compactJsonText(QJsonArray::fromStringList(value.categories)))
+                .bind(base + 6, value.internallyDisplaced)
+                .bind(base + 7, caseStatusId(value.status))
+                .bind(base + 8, complexity.isEmpty() ? QString() : complexity)
+                .bind(base + 9, compactJsonText(QJsonArray::fromStringList(value.assignedWorkers)))
+                .bind(base + 10, formatDateTime(value.createdAt))
+                .bind(base + 11, formatDateTime(value.updatedAt))
+                .bind(base + 12, value.updatedAt.toSecsSinceEpoch())
+                .bind(base + 13, caseSearchText(value));
+        }
+        if (auto r = st.value().run(); !r)
+            return r;
+        done += rows;
+    }
+
+    // Members: the old lists go in one statement, the new ones in multi-row inserts.
+    QJsonArray ids;
+    struct MemberRow {
+        const Case* owner;
+        qsizetype position;
+    };
+    QList<MemberRow> members;
+    for (const Case& value : cases) {
+        ids.append(value.id);
+        for (qsizetype i = 0; i < value.members.size(); ++i)
+            members.append(MemberRow { &value, i });
+    }
+    auto clear = m_db.prepare(QStringLiteral("DELETE FROM members WHERE case_id IN (SELECT value FROM json_each(?1))"));
+    if (!clear)
+        return clear.error();
+    if (auto r = clear.value().bind(1, compactJsonText(ids)).run(); !r)
+        return r;
+    done = 0;
+    while (done < members.size()) {
+        const qsizetype left = members.size() - done;
+        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
+        auto insert = m_db.prepare(multiRowUpsert(QStringLiteral("INSERT INTO members (case_id, position, id, role, "
+                                                                 "full_name, birth_date, sex, relation) VALUES "),
+            8, rows, QLatin1String("")));
+        if (!insert)
+            return insert.error();
+        for (int i = 0; i < rows; ++i) {
+            const MemberRow& row = members.at(done + i);
+            const Member& member = row.owner->members.at(row.position);
+            const int base = i * 8;
+            insert.value()
+                .bind(base + 1, row.owner->id)
+                .bind(base + 2, static_cast<qint64>(row.position))
+                .bind(base + 3, member.id)
+                .bind(base + 4, roleId(member.role))
+                .bind(base + 5, member.fullName)
+                .bind(base + 6, member.birthDate.isValid() ? formatDate(member.birthDate) : QString())
+                .bind(base + 7, sexId(member.sex))
+                .bind(base + 8, member.relation);
+        }
+        if (auto r = insert.value().run(); !r)
+            return r;
+        done += rows;
+    }
     return {};
 }
 
@@ -709,6 +841,8 @@ Result<Record> RecordRepository::createAmendment(
 
 Result<void> RecordRepository::importRecords(const QList<Record>& records)
 {
+    QSet<QString> batchIds;
+    bool duplicates = false;
     for (const Record& record : records) {
         if (!isCanonicalUuid(record.id) || !isCanonicalUuid(record.caseId) || record.formId.isEmpty()
             || record.revision < 1)
@@ -720,31 +854,116 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
         if (!record.isFinal() && (!record.contentHash.isEmpty() || record.finalizedAt.isValid()))
             return Error { QStringLiteral("records.invalid"),
                 QStringLiteral("Draft %1 carries final fields").arg(record.id) };
+        if (!duplicates && batchIds.contains(record.id))
+            duplicates = true;
+        batchIds.insert(record.id);
     }
     auto result = m_db.transaction([&]() -> Result<void> {
-        auto st = m_db.prepare(QStringLiteral("SELECT status, content_hash FROM records WHERE id = ?1"));
+        if (duplicates)
+            return importRecordsOneByOne(records);
+        // What is stored already, in one statement for the whole batch.
+        auto st = m_db.prepare(QStringLiteral(
+            "SELECT id, status, content_hash FROM records WHERE id IN (SELECT value FROM json_each(?1))"));
         if (!st)
             return st.error();
-        for (const Record& record : records) {
-            st.value().reset();
-            st.value().bind(1, record.id);
+        QJsonArray ids;
+        for (const Record& record : records)
+            ids.append(record.id);
+        st.value().bind(1, compactJsonText(ids));
+        QHash<QString, QString> storedFinals; // id -> content hash
+        while (true) {
             const Result<bool> row = st.value().step();
             if (!row)
                 return row.error();
-            if (*row && st.value().text(0) == QLatin1String("final")) {
-                if (st.value().text(1) == record.contentHash && record.isFinal())
+            if (!*row)
+                break;
+            if (st.value().text(1) == QLatin1String("final"))
+                storedFinals.insert(st.value().text(0), st.value().text(2));
+        }
+        st.value().reset();
+        QList<const Record*> writes;
+        writes.reserve(records.size());
+        for (const Record& record : records) {
+            const auto final = storedFinals.constFind(record.id);
+            if (final != storedFinals.cend()) {
+                if (*final == record.contentHash && record.isFinal())
                     continue; // the same act again: idempotent
                 return immutableError();
             }
-            st.value().reset();
-            if (auto r = writeRecord(record, *row); !r)
-                return r;
+            writes.append(&record);
         }
-        return {};
+        return writeRecords(writes);
     });
     if (!result)
         return result.error();
     qCDebug(lcRecords) << "records imported" << records.size();
+    return {};
+}
+
+Result<void> RecordRepository::importRecordsOneByOne(const QList<Record>& records)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT status, content_hash FROM records WHERE id = ?1"));
+    if (!st)
+        return st.error();
+    for (const Record& record : records) {
+        st.value().reset();
+        st.value().bind(1, record.id);
+        const Result<bool> row = st.value().step();
+        if (!row)
+            return row.error();
+        if (*row && st.value().text(0) == QLatin1String("final")) {
+            if (st.value().text(1) == record.contentHash && record.isFinal())
+                continue; // the same act again: idempotent
+            return immutableError();
+        }
+        st.value().reset();
+        if (auto r = writeRecord(record, *row); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> RecordRepository::writeRecords(const QList<const Record*>& records)
+{
+    // Multi-row upserts: the immutability trigger makes every INSERT on records keep a statement
+    // journal, and each statement copies the pages it changes into it (locked memory in an encrypted
+    // store). One statement per chunk copies each page once per chunk instead of once per row. Chunk
+    // sizes are fixed (64, 8, 1) so only three statements are cached.
+    qsizetype done = 0;
+    while (done < records.size()) {
+        const qsizetype left = records.size() - done;
+        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
+        auto st = m_db.prepare(
+            multiRowUpsert(QStringLiteral("INSERT INTO records (id, type, form_id, form_version, case_id, "
+                                          "body, status, revision, author_user_id, author_device_id, "
+                                          "created_at, updated_at, finalized_at, content_hash, amends) VALUES "),
+                15, rows, QLatin1String(kRecordUpsertTail)));
+        if (!st)
+            return st.error();
+        for (int i = 0; i < rows; ++i) {
+            const Record& record = *records.at(done + i);
+            const int base = i * 15;
+            st.value()
+                .bind(base + 1, record.id)
+                .bind(base + 2, recordTypeId(record.type))
+                .bind(base + 3, record.formId)
+                .bind(base + 4, record.formVersion)
+                .bind(base + 5, record.caseId)
+                .bind(base + 6, compactJson(record.body))
+                .bind(base + 7, recordStatusId(record.status))
+                .bind(base + 8, record.revision)
+                .bind(base + 9, record.authorUserId)
+                .bind(base + 10, record.authorDeviceId)
+                .bind(base + 11, formatDateTime(record.createdAt))
+                .bind(base + 12, formatDateTime(record.updatedAt))
+                .bind(base + 13, record.finalizedAt.isValid() ? formatDateTime(record.finalizedAt) : QString())
+                .bind(base + 14, nullIfEmpty(record.contentHash))
+                .bind(base + 15, nullIfEmpty(record.amends));
+        }
+        if (auto r = st.value().run(); !r)
+            return r;
+        done += rows;
+    }
     return {};
 }
 

@@ -109,8 +109,14 @@ private:
     QDateTime now() const;
     // imported: created_at is taken from the value on an update too (saveCase keeps the stored one).
     Result<void> writeCase(const Case& value, bool imported = false);
+    // Imports validated cases with multi-row statements (ids must be distinct).
+    Result<void> writeCases(const QList<Case>& cases);
     static Result<void> validateCase(Case& value);
     Result<void> writeRecord(const Record& record, bool replace);
+    // Upserts the records with multi-row statements (checks done by the caller).
+    Result<void> writeRecords(const QList<const Record*>& records);
+    // The per-row import path, for a batch that holds the same id twice.
+    Result<void> importRecordsOneByOne(const QList<Record>& records);
     Result<Case> readCase(const QString& caseId);
     Result<Record> readRecord(const QString& recordId);
     Result<bool> caseExists(const QString& caseId);

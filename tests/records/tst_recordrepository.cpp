@@ -476,6 +476,93 @@ private Q_SLOTS:
         QCOMPARE(m_repo->importCases({ timeless }).error().code, QStringLiteral("records.invalid"));
     }
 
+    // Batches larger than one multi-row statement (64 + 8 + 1 rows per statement): every row lands, in
+    // every chunk, members and the search index included; a stored final in the middle of a batch refuses
+    // all of it; a batch holding the same id twice keeps the last one.
+    void bulkImportsCrossStatementChunks()
+    {
+        const auto uuid = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
+        QList<Case> cases;
+        for (int i = 0; i < 75; ++i) {
+            Case value = newCase(QStringLiteral("Ковальчук Марія"), QStringLiteral("с. Мирне, вул. Садова, %1").arg(i),
+                QStringLiteral("+380 50 %1").arg(1000000 + i));
+            value.id = uuid();
+            for (int m = 0; m < 1 + i % 3; ++m) {
+                Member child;
+                child.id = uuid();
+                child.role = Member::Role::Child;
+                child.fullName
+                    = QStringLiteral("Дитина%1 Ковальчук").arg(QString::number(i * 10 + m).rightJustified(4, u'0'));
+                child.relation = QStringLiteral("child");
+                value.members.append(child);
+            }
+            value.members.first().id = uuid();
+            value.createdAt = fixtures::kyiv(2025, 1, 2, 3, 4);
+            value.updatedAt = fixtures::kyiv(2025, 6, 7, 8, i % 60);
+            cases.append(value);
+        }
+        REQUIRE_OK(m_repo->importCases(cases));
+        for (const Case& value : std::as_const(cases)) {
+            QVERIFY(*m_repo->getCase(value.id) == value);
+            const auto found = m_repo->searchCases(value.members.last().fullName);
+            REQUIRE_OK(found);
+            QCOMPARE(found->size(), 1);
+            QCOMPARE(found->first().id, value.id);
+        }
+        QCOMPARE(*m_repo->countCases(), 75);
+
+        QList<Record> records;
+        for (int i = 0; i < 75; ++i) {
+            Record record = fixtures::sampleDraft();
+            record.id = uuid();
+            record.caseId = cases.at(i).id;
+            record.revision = 1 + i % 4;
+            records.append(record);
+        }
+        Record final = fixtures::sampleFinal();
+        final.id = uuid();
+        final.caseId = cases.first().id;
+        final.amends.clear();
+        final.contentHash = contentHash(final);
+        records.append(final);
+        REQUIRE_OK(m_repo->importRecords(records));
+        for (const Record& record : std::as_const(records))
+            QVERIFY(*m_repo->getRecord(record.id) == record);
+
+        // A different act over the stored final, after 70 good rows: nothing of the batch is stored.
+        QList<Record> refused;
+        for (int i = 0; i < 70; ++i) {
+            Record record = records.at(i);
+            record.revision += 1;
+            refused.append(record);
+        }
+        Record otherFinal = final;
+        otherFinal.body.insert(QStringLiteral("roomsCount"), 99);
+        otherFinal.contentHash = contentHash(otherFinal);
+        refused.append(otherFinal);
+        QCOMPARE(m_repo->importRecords(refused).error().code, QStringLiteral("store.immutable"));
+        QCOMPARE(m_repo->getRecord(records.at(5).id)->revision, records.at(5).revision);
+
+        // The same draft twice in one batch (and the same case twice): the later one wins.
+        Record twice = records.at(3);
+        twice.revision = 9;
+        Record last = twice;
+        last.revision = 10;
+        REQUIRE_OK(m_repo->importRecords({ twice, last }));
+        QCOMPARE(m_repo->getRecord(twice.id)->revision, 10);
+        Case caseTwice = cases.at(7);
+        caseTwice.address = QStringLiteral("с. Мирне, вул. Нова, 1");
+        Case caseLast = caseTwice;
+        caseLast.address = QStringLiteral("с. Мирне, вул. Нова, 2");
+        REQUIRE_OK(m_repo->importCases({ caseTwice, caseLast }));
+        QVERIFY(*m_repo->getCase(caseLast.id) == caseLast);
+        QCOMPARE(m_repo->searchCases(QStringLiteral("Нова 2"))->size(), 1);
+        const auto oldAddress = m_repo->searchCases(QStringLiteral("Садова 7"));
+        REQUIRE_OK(oldAddress);
+        for (const CaseSummary& hit : std::as_const(*oldAddress))
+            QVERIFY(hit.id != caseLast.id);
+    }
+
     void migrationsFromEveryVersion_data()
     {
         QTest::addColumn<int>("from");
