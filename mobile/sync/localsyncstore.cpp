@@ -1018,27 +1018,34 @@ Result<records::Record> LocalSyncStore::commitResolution(const KeptConflict& kep
     return resolved;
 }
 
-Result<records::Record> LocalSyncStore::resolveKeepMine(const QString& recordId)
+// The conflict a resolution works on; theirs must have been pulled for every resolution but "keep mine".
+Result<KeptConflict> LocalSyncStore::openConflict(const QString& recordId, bool needTheirs)
 {
-    const auto kept = conflict(recordId);
+    auto kept = conflict(recordId);
     if (!kept)
         return kept.error();
     if (!*kept)
         return Error { QStringLiteral("sync.no_conflict"), QStringLiteral("This record has no open sync conflict") };
-    return commitResolution(**kept, (*kept)->mine);
+    if (needTheirs && !(*kept)->theirs)
+        return Error { QStringLiteral("sync.server_revision_unknown"),
+            QStringLiteral("The server's revision has not been pulled yet; sync first") };
+    return std::move(**kept);
+}
+
+Result<records::Record> LocalSyncStore::resolveKeepMine(const QString& recordId)
+{
+    const auto kept = openConflict(recordId, false);
+    if (!kept)
+        return kept.error();
+    return commitResolution(*kept, kept->mine);
 }
 
 Result<records::Record> LocalSyncStore::resolveKeepTheirs(const QString& recordId)
 {
-    const auto kept = conflict(recordId);
+    const auto kept = openConflict(recordId, true);
     if (!kept)
         return kept.error();
-    if (!*kept)
-        return Error { QStringLiteral("sync.no_conflict"), QStringLiteral("This record has no open sync conflict") };
-    if (!(*kept)->theirs)
-        return Error { QStringLiteral("sync.server_revision_unknown"),
-            QStringLiteral("The server's revision has not been pulled yet; sync first") };
-    records::Record resolved = *(*kept)->theirs;
+    records::Record resolved = *kept->theirs;
     if (resolved.isFinal()) {
         // Theirs is a final act: take it as it is (a final record gets no new revision).
         auto done = m_db.transaction([&]() -> Result<void> {
@@ -1061,25 +1068,20 @@ Result<records::Record> LocalSyncStore::resolveKeepTheirs(const QString& recordI
             return done.error();
         return resolved;
     }
-    return commitResolution(**kept, resolved);
+    return commitResolution(*kept, resolved);
 }
 
 Result<records::Record> LocalSyncStore::resolvePerField(
     const QString& recordId, const QHash<QString, FieldChoice>& choices)
 {
-    const auto kept = conflict(recordId);
+    const auto kept = openConflict(recordId, true);
     if (!kept)
         return kept.error();
-    if (!*kept)
-        return Error { QStringLiteral("sync.no_conflict"), QStringLiteral("This record has no open sync conflict") };
-    if (!(*kept)->theirs)
-        return Error { QStringLiteral("sync.server_revision_unknown"),
-            QStringLiteral("The server's revision has not been pulled yet; sync first") };
-    records::Record resolved = *(*kept)->theirs;
+    records::Record resolved = *kept->theirs;
     if (resolved.isFinal())
         return Error { QStringLiteral("store.immutable"),
             QStringLiteral("The server's revision is final; a correction is an amendment") };
-    const QJsonObject& mine = (*kept)->mine.body;
+    const QJsonObject& mine = kept->mine.body;
     for (auto it = choices.constBegin(); it != choices.constEnd(); ++it) {
         if (it.value() != FieldChoice::Mine)
             continue;
@@ -1088,7 +1090,7 @@ Result<records::Record> LocalSyncStore::resolvePerField(
         else
             resolved.body.remove(it.key());
     }
-    return commitResolution(**kept, resolved);
+    return commitResolution(*kept, resolved);
 }
 
 Result<void> LocalSyncStore::discardRejected(const QString& recordId)

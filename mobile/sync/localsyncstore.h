@@ -172,6 +172,7 @@ private:
     Result<void> purgeCase(const QString& caseId);
     Result<void> setMeta(const QString& key, const QByteArray& value);
     Result<std::optional<QByteArray>> meta(const QString& key);
+    Result<KeptConflict> openConflict(const QString& recordId, bool needTheirs);
     Result<records::Record> commitResolution(const KeptConflict& conflict, records::Record resolved);
     // applyPull's per-page view of the local sync rows its rules consult (see applyPull).
     struct PullPageState {
