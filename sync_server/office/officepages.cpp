@@ -279,20 +279,35 @@ QHttpServerResponse OfficeSite::casePage(Context& context)
     return htmlPage(context, QStringLiteral("Справа"), QString(), body);
 }
 
-QHttpServerResponse OfficeSite::recordPage(Context& context, bool printView)
+std::variant<OfficeSite::ActInView, QHttpServerResponse> OfficeSite::actInView(
+    Context& context, const QString& recordId)
 {
-    const QString recordId = query(context, QStringLiteral("id"));
     auto loaded = data(context);
     if (!loaded)
         return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
             QStringLiteral("Не вдалося прочитати дані."));
-    const OfficeRecord* item = loaded->record(recordId);
-    if (!item)
+    ActInView act { std::move(*loaded) };
+    act.item = act.data.record(recordId);
+    if (!act.item)
         return errorPage(&context, Status::NotFound, QStringLiteral("Не знайдено"),
             QStringLiteral("Такого документа немає серед документів вашого підрозділу."));
-    const auto owner = loaded->cases.constFind(item->stored.caseId);
-    const records::Case* ownerCase = owner == loaded->cases.constEnd() ? nullptr : &*owner;
-    const forms::FormDefinition* definition = m_forms.definition(item->record.formId, item->record.formVersion);
+    const auto owner = act.data.cases.constFind(act.item->stored.caseId);
+    act.ownerCase = owner == act.data.cases.constEnd() ? nullptr : &*owner;
+    act.definition = m_forms.definition(act.item->record.formId, act.item->record.formVersion);
+    return act;
+}
+
+QHttpServerResponse OfficeSite::recordPage(Context& context, bool printView)
+{
+    const QString recordId = query(context, QStringLiteral("id"));
+    auto found = actInView(context, recordId);
+    if (auto* refused = std::get_if<QHttpServerResponse>(&found))
+        return std::move(*refused);
+    const ActInView& act = std::get<ActInView>(found);
+    const OfficeData* loaded = &act.data;
+    const OfficeRecord* item = act.item;
+    const records::Case* ownerCase = act.ownerCase;
+    const forms::FormDefinition* definition = act.definition;
     QString body;
     const QString id = escape(urlValue(recordId));
     if (printView) {
@@ -323,17 +338,13 @@ QHttpServerResponse OfficeSite::recordPage(Context& context, bool printView)
 QHttpServerResponse OfficeSite::recordPdf(Context& context)
 {
     const QString recordId = query(context, QStringLiteral("id"));
-    auto loaded = data(context);
-    if (!loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
-    const OfficeRecord* item = loaded->record(recordId);
-    if (!item)
-        return errorPage(&context, Status::NotFound, QStringLiteral("Не знайдено"),
-            QStringLiteral("Такого документа немає серед документів вашого підрозділу."));
-    const auto owner = loaded->cases.constFind(item->stored.caseId);
-    const records::Case* ownerCase = owner == loaded->cases.constEnd() ? nullptr : &*owner;
-    const forms::FormDefinition* definition = m_forms.definition(item->record.formId, item->record.formVersion);
+    auto found = actInView(context, recordId);
+    if (auto* refused = std::get_if<QHttpServerResponse>(&found))
+        return std::move(*refused);
+    const ActInView& act = std::get<ActInView>(found);
+    const OfficeRecord* item = act.item;
+    const records::Case* ownerCase = act.ownerCase;
+    const forms::FormDefinition* definition = act.definition;
     const QString journal = item->stored.journalNumber;
     const QString title = journal.isEmpty()
         ? recordTypeLabel(item->stored.type)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <variant>
+
 // Private to the office site: the class behind registerOfficeRoutes, split over several .cpp files.
 #include "auth/ratelimiter.h"
 #include "forms/formregistry.h"
@@ -72,6 +74,15 @@ public:
     QHttpServerResponse casePage(Context& context);
     QHttpServerResponse recordPage(Context& context, bool printView);
     QHttpServerResponse recordPdf(Context& context);
+    // What the act's pages (HTML, print view, PDF) need of the record named by ?id= in the user's unit;
+    // an error page when the data cannot be read or the record is not the unit's.
+    struct ActInView {
+        OfficeData data;
+        const OfficeRecord* item = nullptr;
+        const records::Case* ownerCase = nullptr;
+        const forms::FormDefinition* definition = nullptr;
+    };
+    std::variant<ActInView, QHttpServerResponse> actInView(Context& context, const QString& recordId);
     QHttpServerResponse journal(Context& context, bool csv);
     QHttpServerResponse deadlines(Context& context);
     QHttpServerResponse users(Context& context, const QString& message = {}, const QString& enrollment = {});
