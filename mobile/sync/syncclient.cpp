@@ -339,6 +339,7 @@ void SyncClient::probe()
 
 void SyncClient::beginRound()
 {
+    ++m_round;
     m_running = true;
     m_again = false;
     m_dirty = false;
@@ -459,26 +460,48 @@ void SyncClient::pullNext()
     const auto cursor = m_store->cursor();
     if (!cursor)
         return storeFailure(cursor.error());
-    const QString path = QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=%2").arg(*cursor).arg(m_options.pullLimit);
-    send("GET", path, QByteArray(), [this, from = *cursor](const HttpAnswer& answer) {
-        if (answer.status != 200)
-            return failRound(answer, "pull");
-        const auto page = sync::PullResponse::fromJson(answer.body);
-        if (!page || (page->hasMore && page->nextCursor <= from)) {
-            HttpAnswer bad = answer;
-            bad.status = 502;
-            bad.errorCode = QStringLiteral("sync.bad_reply");
-            bad.errorMessage = QStringLiteral("The server's pull reply cannot be used");
-            return failRound(bad, "pull");
-        }
-        if (auto applied = m_store->applyPull(*page); !applied)
-            return storeFailure(applied.error());
-        m_pulled += int(page->changes.size());
-        Q_EMIT progress(QStringLiteral("pull"), m_pulled, m_pulled + (page->hasMore ? 1 : 0));
-        if (page->hasMore)
-            return pullNext();
-        finishRound(true);
+    requestPull(*cursor);
+}
+
+// Asks for the page after `from`. An answer that arrives after its round ended (a page that failed to
+// apply, a wipe, a failed push round) is dropped: only the stored cursor decides what is pulled next.
+void SyncClient::requestPull(qint64 from)
+{
+    const QString path = QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=%2").arg(from).arg(m_options.pullLimit);
+    send("GET", path, QByteArray(), [this, from, round = m_round](const HttpAnswer& answer) {
+        if (!m_running || round != m_round)
+            return;
+        applyPullAnswer(from, answer);
     });
+}
+
+void SyncClient::applyPullAnswer(qint64 from, const HttpAnswer& answer)
+{
+    if (answer.status != 200)
+        return failRound(answer, "pull");
+    const auto cursor = m_store->cursor();
+    if (!cursor)
+        return storeFailure(cursor.error());
+    if (*cursor != from)
+        return pullNext(); // not the page after what is stored: ask again from the stored cursor
+    const auto page = sync::PullResponse::fromJson(answer.body);
+    if (!page || (page->hasMore && page->nextCursor <= from)) {
+        HttpAnswer bad = answer;
+        bad.status = 502;
+        bad.errorCode = QStringLiteral("sync.bad_reply");
+        bad.errorMessage = QStringLiteral("The server's pull reply cannot be used");
+        return failRound(bad, "pull");
+    }
+    // The next page is asked for before this one is written: the server prepares it and it crosses the
+    // network (in Qt's HTTP thread) while this thread applies, instead of after.
+    if (page->hasMore)
+        requestPull(page->nextCursor);
+    if (auto applied = m_store->applyPull(*page); !applied)
+        return storeFailure(applied.error());
+    m_pulled += int(page->changes.size());
+    Q_EMIT progress(QStringLiteral("pull"), m_pulled, m_pulled + (page->hasMore ? 1 : 0));
+    if (!page->hasMore)
+        finishRound(true);
 }
 
 void SyncClient::finishRound(bool complete)

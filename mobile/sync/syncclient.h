@@ -113,6 +113,8 @@ private:
     void maybeRefreshToken();
     void pushNext();
     void pullNext();
+    void requestPull(qint64 from);
+    void applyPullAnswer(qint64 from, const HttpAnswer& answer);
     void finishRound(bool complete);
     void failRound(const HttpAnswer& answer, const char* during);
     void storeFailure(const Error& error);
@@ -135,6 +137,7 @@ private:
     CertificatePin m_pin;
     QUrl m_baseUrl;
     bool m_running = false;
+    quint64 m_round = 0; // answers of an earlier round are dropped
     bool m_again = false;
     bool m_started = false;
     bool m_upToDate = false;

@@ -282,6 +282,39 @@ private Q_SLOTS:
         QCOMPARE(numbers.size(), ids.size());
     }
 
+    void aPageThatFailsToApplyIsPulledAgainNotSkipped()
+    {
+        // The client asks for the next pull page while it applies the current one. When that page
+        // cannot be written, the answer already on its way must be dropped: applying it would move the
+        // cursor past the page that failed and lose its changes for good.
+        const QString caseId = m_a.newCase(QStringLiteral("Мельник")).id;
+        QList<QString> ids;
+        for (int i = 0; i < 6; ++i)
+            ids.append(m_a.newNotice(caseId, false).id);
+        QVERIFY(m_a.sync());
+
+        Device c; // a second tablet of worker-a, two changes per page
+        auto options = testOptions();
+        options.pullLimit = 2;
+        QVERIFY(c.open(true, options));
+        QCOMPARE(c.enroll(url(), code(QStringLiteral("worker-a")), fingerprint()), QString());
+        // The oldest of the new records: pages with the later ones follow the one that holds it.
+        QVERIFY(c.db->exec(QStringLiteral("CREATE TEMP TRIGGER fail_one BEFORE INSERT ON main.records "
+                                          "WHEN NEW.id = '%1' BEGIN SELECT RAISE(ABORT, 'test.injected'); END")
+                               .arg(ids.first())));
+        QVERIFY(!c.sync());
+        QCOMPARE(c.client->state(), SyncClient::State::Error);
+        QTest::qWait(1000); // time for the answer that was already asked for to arrive (and be dropped)
+        QVERIFY(!c.local->repository().getRecord(ids.first()));
+
+        QVERIFY(c.db->exec(QStringLiteral("DROP TRIGGER temp.fail_one")));
+        QVERIFY(c.sync());
+        for (const QString& id : ids)
+            QCOMPARE(recordDigest(local(c, id)), recordDigest(local(m_a, id)));
+        QCOMPARE(*c.local->repository().countCases(), *m_a.local->repository().countCases());
+        c.close();
+    }
+
     void wrongAndExpiredTokensKeepLocalData()
     {
         Device c;
