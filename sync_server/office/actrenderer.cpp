@@ -38,9 +38,15 @@ QString decisionLabel(const QString& decision)
     return decision;
 }
 
-QString valueHtml(const forms::FieldDef& field, const QJsonValue& value, const records::Case* owner);
+// What values name: members of the act's case, other records of it.
+struct Names {
+    const records::Case* owner;
+    const RecordTitleLookup& recordTitle;
+};
 
-QString rowsHtml(const QList<forms::FieldDef>& columns, const QJsonArray& rows, const records::Case* owner)
+QString valueHtml(const forms::FieldDef& field, const QJsonValue& value, const Names& names);
+
+QString rowsHtml(const QList<forms::FieldDef>& columns, const QJsonArray& rows, const Names& names)
 {
     QString html = QStringLiteral("<table class=\"inner\"><thead><tr>");
     for (const forms::FieldDef& column : columns)
@@ -49,19 +55,23 @@ QString rowsHtml(const QList<forms::FieldDef>& columns, const QJsonArray& rows, 
     for (const QJsonValue& row : rows) {
         html += QStringLiteral("<tr>");
         for (const forms::FieldDef& column : columns)
-            html += QStringLiteral("<td>%1</td>").arg(valueHtml(column, row.toObject().value(column.key), owner));
+            html += QStringLiteral("<td>%1</td>").arg(valueHtml(column, row.toObject().value(column.key), names));
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</tbody></table>");
 }
 
-QString valueHtml(const forms::FieldDef& field, const QJsonValue& value, const records::Case* owner)
+QString valueHtml(const forms::FieldDef& field, const QJsonValue& value, const Names& names)
 {
     if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty())
         || (value.isArray() && value.toArray().isEmpty()))
         return QStringLiteral("<span class=\"empty\">—</span>");
     switch (field.type) {
     case forms::FieldType::Text:
+        if (field.refersTo == QLatin1String("record")) {
+            const QString title = names.recordTitle ? names.recordTitle(value.toString()) : QString();
+            return title.isEmpty() ? QStringLiteral("<span class=\"empty\">запис не знайдено</span>") : escape(title);
+        }
         return escape(value.toString());
     case forms::FieldType::Multiline:
         return QStringLiteral("<span class=\"multiline\">%1</span>").arg(escape(value.toString()));
@@ -91,14 +101,14 @@ QString valueHtml(const forms::FieldDef& field, const QJsonValue& value, const r
         return html + QStringLiteral("</ul>");
     }
     case forms::FieldType::Member: {
-        QStringList names;
+        QStringList people;
         if (value.isArray()) {
             for (const QJsonValue& id : value.toArray())
-                names << memberName(owner, id.toString());
+                people << memberName(names.owner, id.toString());
         } else {
-            names << memberName(owner, value.toString());
+            people << memberName(names.owner, value.toString());
         }
-        return escape(names.join(QStringLiteral(", ")));
+        return escape(people.join(QStringLiteral(", ")));
     }
     case forms::FieldType::Participants: {
         QList<forms::FieldDef> columns;
@@ -115,10 +125,10 @@ QString valueHtml(const forms::FieldDef& field, const QJsonValue& value, const r
             }
             columns.append(column);
         }
-        return rowsHtml(columns, value.toArray(), owner);
+        return rowsHtml(columns, value.toArray(), names);
     }
     case forms::FieldType::Table:
-        return rowsHtml(field.children, value.toArray(), owner);
+        return rowsHtml(field.children, value.toArray(), names);
     case forms::FieldType::Signature: {
         const QJsonObject signature = value.toObject();
         return QStringLiteral("підписано: %1, %2")
@@ -148,8 +158,9 @@ QString valueHtml(const forms::FieldDef& field, const QJsonValue& value, const r
 } // namespace
 
 QString renderActHtml(const forms::FormDefinition* definition, const records::Record& record,
-    const records::Case* owner, const QString& journalNumber)
+    const records::Case* owner, const QString& journalNumber, const RecordTitleLookup& recordTitle)
 {
+    const Names names { owner, recordTitle };
     QString html;
     const QString title = definition ? definition->title() : record.formId;
     html += QStringLiteral("<article class=\"act\"><h1 class=\"act-title\">%1</h1>").arg(escape(title));
@@ -179,7 +190,7 @@ QString renderActHtml(const forms::FormDefinition* definition, const records::Re
                 if (field.assignedBy == QLatin1String("server"))
                     continue; // shown in the header (journal number)
                 html += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>")
-                            .arg(escape(field.label), valueHtml(field, record.body.value(field.key), owner));
+                            .arg(escape(field.label), valueHtml(field, record.body.value(field.key), names));
             }
             html += QStringLiteral("</table></section>");
         }

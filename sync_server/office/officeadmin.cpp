@@ -160,8 +160,7 @@ QHttpServerResponse OfficeSite::users(Context& context, const QString& message, 
     const auto devices = m_store.listDevices();
     auto loaded = data(context);
     if (!allUsers || !devices || !loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     const bool admin = context.user.role == Role::Admin;
     QString body = QStringLiteral("<h1>Користувачі і пристрої</h1>");
     const QString done = doneMessage(context.request.query().queryItemValue(QStringLiteral("done")));
@@ -397,8 +396,7 @@ QHttpServerResponse OfficeSite::auditLog(Context& context)
     const auto entries = m_store.auditEntries(filter);
     const auto allUsers = m_store.listUsers();
     if (!entries || !allUsers)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     QHash<QString, QString> names;
     for (const User& user : *allUsers)
         names.insert(user.id, user.username);

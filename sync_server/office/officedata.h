@@ -57,6 +57,9 @@ workflow::WorkflowRecord toWorkflowRecord(const StoredRecord& stored, const reco
 
 // Ukrainian names of things the pages show.
 QString recordTypeLabel(const QString& typeId);
+// How an act names another record («Запис справи, що зумовив дію»): its type, its journal number when it has
+// one and the day it is about, e.g. «Повідомлення № 2026/18 від 12.03.2026».
+QString recordTitle(const OfficeRecord& item);
 QString roleLabel(const QString& roleId); // user roles (social_worker ...) and workflow roles (department ...)
 QString markLabel(const QString& state);
 

@@ -105,8 +105,7 @@ QHttpServerResponse OfficeSite::inbox(Context& context)
 {
     auto loaded = data(context);
     if (!loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     const QString show = query(context, QStringLiteral("show")) == QLatin1String("all") ? QStringLiteral("all")
                                                                                         : QStringLiteral("new");
     QList<const OfficeRecord*> items;
@@ -169,8 +168,7 @@ QHttpServerResponse OfficeSite::mark(Context& context)
         return errorPage(&context, Status::BadRequest, QStringLiteral("Помилка"), QStringLiteral("Невідомий стан."));
     auto loaded = data(context);
     if (!loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     const OfficeRecord* item = loaded->record(recordId);
     if (!item)
         return errorPage(&context, Status::NotFound, QStringLiteral("Не знайдено"),
@@ -183,8 +181,7 @@ QHttpServerResponse OfficeSite::mark(Context& context)
             0, now, context.user.id, QString(), QStringLiteral("web.mark"), item->stored.caseId, recordId, state });
     });
     if (!done)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Відмітку не збережено."));
+        return dataUnavailable(&context, QStringLiteral("Відмітку не збережено."));
     return redirect(QStringLiteral("/office/inbox"));
 }
 
@@ -193,8 +190,7 @@ QHttpServerResponse OfficeSite::casePage(Context& context)
     const QString caseId = query(context, QStringLiteral("id"));
     auto loaded = data(context);
     if (!loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     const auto found = loaded->cases.constFind(caseId);
     if (found == loaded->cases.constEnd())
         return errorPage(&context, Status::NotFound, QStringLiteral("Не знайдено"),
@@ -284,8 +280,7 @@ std::variant<OfficeSite::ActInView, QHttpServerResponse> OfficeSite::actInView(
 {
     auto loaded = data(context);
     if (!loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     ActInView act { std::move(*loaded) };
     act.item = act.data.record(recordId);
     if (!act.item)
@@ -295,6 +290,15 @@ std::variant<OfficeSite::ActInView, QHttpServerResponse> OfficeSite::actInView(
     act.ownerCase = owner == act.data.cases.constEnd() ? nullptr : &*owner;
     act.definition = m_forms.definition(act.item->record.formId, act.item->record.formVersion);
     return act;
+}
+
+RecordTitleLookup OfficeSite::ActInView::recordTitles() const
+{
+    // Only records of the act's own case: what the field means (and what the sync server accepts).
+    return [this](const QString& recordId) {
+        const OfficeRecord* referred = data.record(recordId);
+        return referred && referred->stored.caseId == item->stored.caseId ? recordTitle(*referred) : QString();
+    };
 }
 
 QHttpServerResponse OfficeSite::recordPage(Context& context, bool printView)
@@ -323,7 +327,7 @@ QHttpServerResponse OfficeSite::recordPage(Context& context, bool printView)
                     .arg(escape(loaded->userName(item->ingest.lastUserId)), escape(kyivDateTime(item->ingest.lastAt)),
                         stateBadge(*item));
     }
-    body += renderActHtml(definition, item->record, ownerCase, item->stored.journalNumber);
+    body += renderActHtml(definition, item->record, ownerCase, item->stored.journalNumber, act.recordTitles());
     audit(context, QStringLiteral("web.view"), item->stored.caseId, recordId,
         printView ? QStringLiteral("page record print") : QStringLiteral("page record"));
     const QString title = recordTypeLabel(item->stored.type);
@@ -349,7 +353,8 @@ QHttpServerResponse OfficeSite::recordPdf(Context& context)
     const QString title = journal.isEmpty()
         ? recordTypeLabel(item->stored.type)
         : QStringLiteral("%1 № %2").arg(recordTypeLabel(item->stored.type), journal);
-    const auto pdf = renderPdf(pdfDocument(title, renderActHtml(definition, item->record, ownerCase, journal)), title);
+    const auto pdf = renderPdf(
+        pdfDocument(title, renderActHtml(definition, item->record, ownerCase, journal, act.recordTitles())), title);
     if (!pdf) {
         qCWarning(lcServer) << "office: pdf failed" << pdf.error().code << recordId;
         return errorPage(&context, Status::InternalServerError, QStringLiteral("PDF не створено"),
@@ -367,8 +372,7 @@ QHttpServerResponse OfficeSite::journal(Context& context, bool csv)
 {
     auto loaded = data(context);
     if (!loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     const QDate from = QDate::fromString(query(context, QStringLiteral("from")), Qt::ISODate);
     const QDate to = QDate::fromString(query(context, QStringLiteral("to")), Qt::ISODate);
     QString status = query(context, QStringLiteral("status"));
@@ -469,8 +473,7 @@ QHttpServerResponse OfficeSite::deadlines(Context& context)
 {
     auto loaded = data(context);
     if (!loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     QList<workflow::Task> open;
     for (const workflow::Task& task : tasks(*loaded)) {
         if (task.state != workflow::TaskState::Done)

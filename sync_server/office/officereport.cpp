@@ -212,8 +212,7 @@ QHttpServerResponse OfficeSite::report(Context& context, const QString& format)
 {
     auto loaded = data(context);
     if (!loaded)
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані."));
+        return dataUnavailable(&context);
     const Quarter current = Quarter::containing(toKyiv(QDateTime::currentDateTimeUtc()).date());
     const Quarter quarter
         = Quarter::parse(context.request.query().queryItemValue(QStringLiteral("quarter"))).value_or(current);

@@ -126,6 +126,11 @@ QHttpServerResponse OfficeSite::errorPage(Context* context, Status status, const
     return html(page(frame, body), status);
 }
 
+QHttpServerResponse OfficeSite::dataUnavailable(Context* context, const QString& message)
+{
+    return errorPage(context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"), message);
+}
+
 QByteArray OfficeSite::cookie(const QHttpServerRequest& request, const QByteArray& name) const
 {
     const QList<QByteArray> parts = request.value("Cookie").split(';');
@@ -189,16 +194,14 @@ QHttpServerResponse OfficeSite::guarded(
     const auto found = m_sessions.find(sessionId);
     if (!found) {
         qCWarning(lcServer) << "office: session lookup failed:" << found.error().code;
-        return errorPage(nullptr, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані. Спробуйте пізніше."));
+        return dataUnavailable(nullptr, QStringLiteral("Не вдалося прочитати дані. Спробуйте пізніше."));
     }
     const std::optional<WebSession>& session = *found;
     if (!session)
         return redirect(QStringLiteral("/office/login"));
     const auto user = m_store.findUserById(session->userId);
     if (!user)
-        return errorPage(nullptr, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані. Спробуйте пізніше."));
+        return dataUnavailable(nullptr, QStringLiteral("Не вдалося прочитати дані. Спробуйте пізніше."));
     // A user revoked or moved to a field role since login loses the session at once.
     if (!*user || (*user)->revoked || !isOfficeRole((*user)->role)) {
         if (auto ended = m_sessions.end(sessionId); !ended)
@@ -265,8 +268,7 @@ QHttpServerResponse OfficeSite::login(const QHttpServerRequest& request)
     }
     const auto user = m_store.findUserByName(username);
     if (!user)
-        return errorPage(nullptr, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося прочитати дані. Спробуйте пізніше."));
+        return dataUnavailable(nullptr, QStringLiteral("Не вдалося прочитати дані. Спробуйте пізніше."));
     // Verify even for unknown users (against a fixed hash), so timing does not reveal which names exist.
     static const QString dummyHash = hashPassword(newToken());
     const bool known = user->has_value() && !(*user)->revoked && !(*user)->passwordHash.isEmpty();
@@ -289,8 +291,7 @@ QHttpServerResponse OfficeSite::login(const QHttpServerRequest& request)
     const auto sessionId = m_sessions.create((*user)->id);
     if (!sessionId) {
         qCWarning(lcServer) << "office: session not stored:" << sessionId.error().code;
-        return errorPage(nullptr, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося увійти. Спробуйте пізніше."));
+        return dataUnavailable(nullptr, QStringLiteral("Не вдалося увійти. Спробуйте пізніше."));
     }
     m_store.appendAudit(AuditEntry { 0, QDateTime::currentDateTimeUtc(), (*user)->id, QString(),
         QStringLiteral("web.login"), QString(), QString(), QString() });
@@ -304,8 +305,7 @@ QHttpServerResponse OfficeSite::logout(Context& context)
 {
     if (auto ended = m_sessions.end(context.sessionId); !ended) {
         qCWarning(lcServer) << "office: session not ended:" << ended.error().code;
-        return errorPage(&context, Status::ServiceUnavailable, QStringLiteral("Сервер недоступний"),
-            QStringLiteral("Не вдалося вийти. Спробуйте ще раз."));
+        return dataUnavailable(&context, QStringLiteral("Не вдалося вийти. Спробуйте ще раз."));
     }
     audit(context, QStringLiteral("web.logout"), QString(), QString(), QString());
     QHttpServerResponse response = redirect(QStringLiteral("/office/login"));

@@ -3,6 +3,7 @@
 #include <variant>
 
 // Private to the office site: the class behind registerOfficeRoutes, split over several .cpp files.
+#include "actrenderer.h"
 #include "auth/ratelimiter.h"
 #include "forms/formregistry.h"
 #include "html.h"
@@ -54,6 +55,9 @@ public:
     QHttpServerResponse htmlPage(Context& context, const QString& title, const QString& key, const QString& body,
         Status status = Status::Ok, bool printView = false);
     QHttpServerResponse errorPage(Context* context, Status status, const QString& title, const QString& message);
+    // 503 «Сервер недоступний» when the store failed; message says what did not happen.
+    QHttpServerResponse dataUnavailable(
+        Context* context, const QString& message = QStringLiteral("Не вдалося прочитати дані."));
     QHttpServerResponse html(const QString& document, Status status);
     QHttpServerResponse redirect(const QString& location);
     void secure(QHttpServerResponse& response);
@@ -81,6 +85,8 @@ public:
         const OfficeRecord* item = nullptr;
         const records::Case* ownerCase = nullptr;
         const forms::FormDefinition* definition = nullptr;
+        // Titles of the records the act's "refersTo": "record" fields name (renderActHtml).
+        RecordTitleLookup recordTitles() const;
     };
     std::variant<ActInView, QHttpServerResponse> actInView(Context& context, const QString& recordId);
     QHttpServerResponse journal(Context& context, bool csv);

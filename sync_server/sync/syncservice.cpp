@@ -8,8 +8,11 @@
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTimeZone>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace poruch::server {
 
@@ -56,11 +59,42 @@ const forms::FormRegistry& formRegistry()
     return registry;
 }
 
-// Drafts may be incomplete, final acts must be complete. The message names fields and rule codes only.
-std::optional<Error> bodyProblem(const records::Record& record, const QDateTime& now)
+// Whether a form has a field that names another record of the case (at any depth: table columns too).
+bool refersToRecords(const QList<forms::FieldDef>& fields)
 {
-    const forms::FormValidator validator(
-        forms::ValidationContext { now, QTimeZone(QByteArrayLiteral("Europe/Kyiv")), {} });
+    return std::any_of(fields.begin(), fields.end(),
+        [](const forms::FieldDef& field) { return !field.refersTo.isEmpty() || refersToRecords(field.children); });
+}
+
+// The built-in form versions with such a field, found once: a push of any other form costs one hash lookup.
+bool refersToRecords(const forms::FormDefinition& definition)
+{
+    static const QSet<const forms::FormDefinition*> referring = [] {
+        QSet<const forms::FormDefinition*> found;
+        const forms::FormRegistry& registry = formRegistry();
+        for (const QString& id : registry.formIds()) {
+            for (const int version : registry.versions(id)) {
+                const forms::FormDefinition* form = registry.definition(id, version);
+                if (form
+                    && std::any_of(form->sections().begin(), form->sections().end(),
+                        [](const forms::SectionDef& section) { return refersToRecords(section.fields); }))
+                    found.insert(form);
+            }
+        }
+        return found;
+    }();
+    return referring.contains(&definition);
+}
+
+// Drafts may be incomplete, final acts must be complete. The message names fields and rule codes only.
+// caseRecordIds: the other records of the record's case, for "refersTo": "record" fields (nullptr: the form has
+// none). An id outside them gets the same "record" issue whether it is unknown or of another case, so the
+// answer does not tell whether a record exists outside the caller's caseload.
+std::optional<Error> bodyProblem(const records::Record& record, const QDateTime& now, const QStringList* caseRecordIds)
+{
+    forms::FormValidator validator(forms::ValidationContext { now, QTimeZone(QByteArrayLiteral("Europe/Kyiv")), {} });
+    if (caseRecordIds)
+        validator.withCaseRecords(*caseRecordIds);
     const auto issues = validator.validate(formRegistry(), record.formId, record.formVersion, record.body,
         record.isFinal() ? forms::FormValidator::Mode::Final : forms::FormValidator::Mode::Draft);
     if (!issues)
@@ -202,6 +236,7 @@ Result<sync::PushResponse> SyncService::push(const Session& session, const sync:
     if (request.deviceId != session.device.id)
         return protocolError("bad_request", QStringLiteral("deviceId does not match the token's device"));
     sync::PushResponse response;
+    CaseRecordIds caseRecords;
     auto done = m_store.transaction([&]() -> Result<void> {
         for (const sync::PushItem& item : request.items) {
             const QString digest = item.digest();
@@ -221,7 +256,7 @@ Result<sync::PushResponse> SyncService::push(const Session& session, const sync:
                 response.results.append(*previous);
                 continue;
             }
-            auto result = applyItem(session, item);
+            auto result = applyItem(session, item, caseRecords);
             if (!result)
                 return result.error();
             if (auto stored = m_store.insertReceipt(
@@ -242,9 +277,10 @@ Result<sync::PushResponse> SyncService::push(const Session& session, const sync:
     return response;
 }
 
-Result<PushResult> SyncService::applyItem(const Session& session, const sync::PushItem& item)
+Result<PushResult> SyncService::applyItem(
+    const Session& session, const sync::PushItem& item, CaseRecordIds& caseRecords)
 {
-    return item.kind == sync::PushItem::Kind::Case ? applyCase(session, item) : applyRecord(session, item);
+    return item.kind == sync::PushItem::Kind::Case ? applyCase(session, item) : applyRecord(session, item, caseRecords);
 }
 
 Result<PushResult> SyncService::applyCase(const Session& session, const sync::PushItem& item)
@@ -275,7 +311,8 @@ Result<PushResult> SyncService::applyCase(const Session& session, const sync::Pu
     return result;
 }
 
-Result<PushResult> SyncService::applyRecord(const Session& session, const sync::PushItem& item)
+Result<PushResult> SyncService::applyRecord(
+    const Session& session, const sync::PushItem& item, CaseRecordIds& caseRecords)
 {
     const records::Record& record = item.record;
     const auto assigned = m_store.isAssigned(session.user.id, record.caseId);
@@ -289,7 +326,23 @@ Result<PushResult> SyncService::applyRecord(const Session& session, const sync::
 
     if (records::recordTypeId(record.type) != record.formId)
         return rejected(item.seq, QStringLiteral("invalid_field"), QStringLiteral("formId must match the record type"));
-    if (const auto problem = bodyProblem(record, m_clock()))
+    // Only a form with a record reference costs a lookup, and only the first time its case comes up in the batch.
+    // The store answers inside this batch's transaction, so records applied earlier in the batch are among them;
+    // a record that comes later in the batch is not (the tablet pushes in outbox order: the referred one first).
+    std::optional<QStringList> otherRecords;
+    const forms::FormDefinition* definition = formRegistry().definition(record.formId, record.formVersion);
+    if (definition && refersToRecords(*definition)) {
+        auto known = caseRecords.find(record.caseId);
+        if (known == caseRecords.end()) {
+            auto ids = m_store.recordIdsOfCase(record.caseId);
+            if (!ids)
+                return ids.error();
+            known = caseRecords.insert(record.caseId, std::move(ids).value());
+        }
+        otherRecords = *known;
+        otherRecords->removeAll(record.id); // "another record": never the record itself, as on the tablet
+    }
+    if (const auto problem = bodyProblem(record, m_clock(), otherRecords ? &*otherRecords : nullptr))
         return rejected(item.seq, problem->code, problem->message);
 
     const QString json = compactJson(record.toJson());
@@ -356,6 +409,8 @@ Result<PushResult> SyncService::applyRecord(const Session& session, const sync::
     }
     if (auto saved = m_store.saveRecord(stored); !saved)
         return saved.error();
+    if (auto known = caseRecords.find(record.caseId); known != caseRecords.end() && !known->contains(record.id))
+        known->append(record.id);
     if (auto change
         = m_store.appendChange(QStringLiteral("record"), record.caseId, record.id, QString(), session.device.id);
         !change)

@@ -5,6 +5,8 @@
 #include "sync/syncmessages.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QStringList>
 
 #include <functional>
 
@@ -46,9 +48,14 @@ public:
     Result<void> revokeUser(const QString& userId, const QString& byUserId);
 
 private:
-    Result<sync::PushResult> applyItem(const Session& session, const sync::PushItem& item);
+    // Record ids of each case a batch has needed so far (for "refersTo": "record" fields): read from the store
+    // once per case and batch, then extended with the records the batch itself applies.
+    using CaseRecordIds = QHash<QString, QStringList>;
+
+    Result<sync::PushResult> applyItem(const Session& session, const sync::PushItem& item, CaseRecordIds& caseRecords);
     Result<sync::PushResult> applyCase(const Session& session, const sync::PushItem& item);
-    Result<sync::PushResult> applyRecord(const Session& session, const sync::PushItem& item);
+    Result<sync::PushResult> applyRecord(
+        const Session& session, const sync::PushItem& item, CaseRecordIds& caseRecords);
     Result<void> audit(const Session& session, const QString& action, const QString& caseId, const QString& recordId,
         const QString& detail = {});
 

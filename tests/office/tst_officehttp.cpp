@@ -1,8 +1,10 @@
 // Integration: the office web page of the real poruch-server binary over HTTP. Login and sessions, security
 // headers, CSRF rejection, roles (field role → 403, office → no audit page), unit scoping, marks stored and
 // audited, every view of personal data audited, logout ending the session on the server, sessions kept across a
-// server restart, login rate limit.
+// server restart, login rate limit, an act naming the record it relates to (page, print view, PDF).
+#include "formbodies.h"
 #include "officeclient.h"
+#include "pdftext.h"
 #include "records/canonicalform.h"
 #include "sync/syncmessages.h"
 
@@ -406,6 +408,57 @@ private Q_SLOTS:
         for (int i = 0; i < hex.size(); i += 2)
             pairs << hex.mid(i, 2);
         QVERIFY2(code.text().contains(pairs.join(QLatin1Char(':'))), "the certificate fingerprint is not shown");
+    }
+
+    // An action (form version 3) names the notice it follows: the act page, its print view and its PDF show
+    // «Повідомлення № … від …», never the id.
+    void actNamesTheRecordItRelatesTo()
+    {
+        records::Record record;
+        record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        record.type = records::RecordType::Action;
+        record.formId = QStringLiteral("action");
+        record.formVersion = 3;
+        record.caseId = m_case.caseId;
+        record.body = completeFormBody(QStringLiteral("action"),
+            QJsonObject { { QStringLiteral("at"), m_case.outcomeAt.toString(Qt::ISODate) },
+                { QStringLiteral("relatesTo"), m_case.noticeId } });
+        record.createdAt = m_case.outcomeAt;
+        record.updatedAt = record.createdAt;
+        record.status = records::RecordStatus::Final;
+        record.finalizedAt = record.updatedAt;
+        record.contentHash = records::contentHash(record);
+        wire::PushItem item;
+        item.seq = 300;
+        item.kind = wire::PushItem::Kind::Record;
+        item.record = record;
+        const auto reply = apiRequest("POST", m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
+            wire::PushRequest { m_case.deviceId, { item } }.toJson(), m_case.token);
+        const auto response = wire::PushResponse::fromJson(reply.body);
+        QVERIFY2(response && response->results.size() == 1, reply.body.constData());
+        QVERIFY2(response->results.first().status == wire::PushResult::Status::Applied, reply.body.constData());
+
+        // The notice was received 400 s before the outcome (enrollAndPushCase); its day in Kyiv.
+        const QString day = m_case.outcomeAt.addSecs(-400)
+                                .toTimeZone(QTimeZone(QByteArrayLiteral("Europe/Kyiv")))
+                                .date()
+                                .toString(QStringLiteral("dd.MM.yyyy"));
+        const QString title = QStringLiteral("Повідомлення № %1 від %2").arg(m_case.journalNumber, day);
+        WebClient client(m_server.baseUrl());
+        QCOMPARE(client.login(QStringLiteral("clerk"), password).status, 303);
+        for (const char* path : { "/office/record?id=%1", "/office/record/print?id=%1" }) {
+            const auto page = client.get(QString::fromLatin1(path).arg(record.id));
+            QCOMPARE(page.status, 200);
+            QVERIFY2(page.text().contains(title), qPrintable(title));
+            QVERIFY(page.text().contains(QStringLiteral("Запис справи, що зумовив дію")));
+            QVERIFY(!page.text().contains(m_case.noticeId));
+        }
+        const auto pdf = client.get(QStringLiteral("/office/record/pdf?id=%1").arg(record.id));
+        QCOMPARE(pdf.status, 200);
+        QString text = pdfText(pdf.body);
+        text.replace(QLatin1Char('\t'), QLatin1Char(' ')); // QPdfWriter's space glyph maps to a tab
+        QVERIFY2(text.contains(title), qPrintable(text.left(2000)));
+        QVERIFY(!text.contains(m_case.noticeId));
     }
 
     void loginIsRateLimited()

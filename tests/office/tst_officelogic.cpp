@@ -1,5 +1,8 @@
 // Unit: pure pieces of the office page: HTML escaping, page frame without inline script or style, CSV for
-// spreadsheets, constant-time token comparison (CSRF), server-side web sessions, QR SVG, hash-chain check.
+// spreadsheets, constant-time token comparison (CSRF), server-side web sessions, QR SVG, hash-chain check,
+// how an act names the record it refers to.
+#include "forms/formregistry.h"
+#include "office/actrenderer.h"
 #include "office/csvwriter.h"
 #include "office/html.h"
 #include "office/officedata.h"
@@ -293,6 +296,49 @@ private Q_SLOTS:
         QVERIFY(input.final);
         QCOMPARE(input.body.value(QStringLiteral("journalNumber")).toString(), QStringLiteral("2026/5"));
         QVERIFY(input.body.value(QStringLiteral("concernsChild")).toBool());
+    }
+
+    void recordTitleSaysWhatAndWhen()
+    {
+        OfficeRecord notice;
+        notice.stored.type = QStringLiteral("notice");
+        notice.stored.journalNumber = QStringLiteral("2026/18");
+        // 23:30 UTC on 11 March is already 12 March in Kyiv.
+        notice.record.body = QJsonObject { { QStringLiteral("receivedAt"), QStringLiteral("2026-03-11T23:30:00Z") } };
+        QCOMPARE(recordTitle(notice), QStringLiteral("Повідомлення № 2026/18 від 12.03.2026"));
+        OfficeRecord decision;
+        decision.stored.type = QStringLiteral("services_decision");
+        decision.record.body = QJsonObject { { QStringLiteral("decisionDate"), QStringLiteral("2026-04-02") } };
+        QCOMPARE(recordTitle(decision), QStringLiteral("Рішення про надання послуг від 02.04.2026"));
+    }
+
+    void actNamesTheReferredRecordNotItsId()
+    {
+        poruch::forms::FormRegistry forms;
+        QVERIFY(forms.loadBuiltIn().ok());
+        const poruch::forms::FormDefinition* action = forms.definition(QStringLiteral("action"), 3);
+        QVERIFY(action);
+        const QString known = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString unknown = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const RecordTitleLookup titles = [&](const QString& id) {
+            return id == known ? QStringLiteral("Повідомлення № 2026/18 від 12.03.2026") : QString();
+        };
+        records::Record record;
+        record.type = records::RecordType::Action;
+        record.formId = QStringLiteral("action");
+        record.formVersion = 3;
+        record.body = QJsonObject { { QStringLiteral("relatesTo"), known } };
+        const QString shown = renderActHtml(action, record, nullptr, QString(), titles);
+        QVERIFY(shown.contains(QStringLiteral("Повідомлення № 2026/18 від 12.03.2026")));
+        QVERIFY(!shown.contains(known));
+        record.body = QJsonObject { { QStringLiteral("relatesTo"), unknown } };
+        const QString missing = renderActHtml(action, record, nullptr, QString(), titles);
+        QVERIFY(missing.contains(QStringLiteral("запис не знайдено")));
+        QVERIFY(!missing.contains(unknown));
+        // Version 2 has no "refersTo": its relatesTo stays the text it was.
+        record.formVersion = 2;
+        QVERIFY(renderActHtml(forms.definition(QStringLiteral("action"), 2), record, nullptr, QString(), titles)
+                    .contains(unknown));
     }
 };
 

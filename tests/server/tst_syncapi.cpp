@@ -92,6 +92,17 @@ records::Record finalized(records::Record record)
     return record;
 }
 
+// A draft action (form version 3) about what relatesTo names.
+records::Record makeAction(const QString& caseId, const QString& relatesTo)
+{
+    records::Record record = makeNotice(caseId, false);
+    record.type = records::RecordType::Action;
+    record.formId = QStringLiteral("action");
+    record.formVersion = 3;
+    record.body = QJsonObject { { QStringLiteral("relatesTo"), relatesTo } };
+    return record;
+}
+
 struct Tablet {
     QString deviceId;
     QString token;
@@ -373,6 +384,51 @@ private Q_SLOTS:
         }
         QVERIFY(response.results.at(1).reason.message.contains(QStringLiteral("concernsChild")));
         QVERIFY(response.results.at(3).reason.message.contains(QStringLiteral("required")));
+    }
+
+    void actionsReferToRecordsOfTheirOwnCase()
+    {
+        // Another worker's case with a notice: a record outside worker A's caseload.
+        Tablet other = enroll(QStringLiteral("worker-b"));
+        const QString foreignCase = uuid();
+        const records::Record foreign = makeNotice(foreignCase, false);
+        auto response = push(other, { caseItem(other, makeCase(foreignCase)), recordItem(other, foreign, 0) });
+        QCOMPARE(wire::pushStatusId(response.results.at(1).status), QStringLiteral("applied"));
+
+        // Made offline and pushed together: two cases, a notice, actions about it and about what is not case X's.
+        Tablet tablet = enroll(QStringLiteral("worker-a"));
+        const QString caseX = uuid();
+        const QString caseY = uuid();
+        const records::Record notice = makeNotice(caseX, false);
+        const records::Record noticeOfY = makeNotice(caseY, false);
+        const records::Record later = makeNotice(caseX, false);
+        const QList<wire::PushItem> batch { caseItem(tablet, makeCase(caseX)), caseItem(tablet, makeCase(caseY)),
+            recordItem(tablet, noticeOfY, 0), recordItem(tablet, notice, 0),
+            recordItem(tablet, makeAction(caseX, notice.id), 0), recordItem(tablet, makeAction(caseX, noticeOfY.id), 0),
+            recordItem(tablet, makeAction(caseX, foreign.id), 0), recordItem(tablet, makeAction(caseX, uuid()), 0),
+            recordItem(tablet, makeAction(caseX, later.id), 0), recordItem(tablet, later, 0) };
+        response = push(tablet, batch);
+        QCOMPARE(response.results.size(), batch.size());
+        const QStringList expected { QStringLiteral("applied"), QStringLiteral("applied"), QStringLiteral("applied"),
+            QStringLiteral("applied"), QStringLiteral("applied"), QStringLiteral("rejected"),
+            QStringLiteral("rejected"), QStringLiteral("rejected"), QStringLiteral("rejected"),
+            QStringLiteral("applied") };
+        QStringList messages;
+        for (int i = 0; i < expected.size(); ++i) {
+            const auto& result = response.results.at(i);
+            QCOMPARE(wire::pushStatusId(result.status), expected.at(i));
+            if (expected.at(i) == QLatin1String("rejected")) {
+                QCOMPARE(result.reason.code, QStringLiteral("invalid_field"));
+                QVERIFY(result.reason.message.contains(QStringLiteral("relatesTo")));
+                messages << result.reason.message;
+            }
+        }
+        // Another case, another caseload, unknown, later: one and the same answer, no id in it.
+        QCOMPARE(messages.size(), 4);
+        for (const QString& message : messages) {
+            QCOMPARE(message, messages.first());
+            QVERIFY(!message.contains(foreign.id) && !message.contains(noticeOfY.id));
+        }
     }
 
     void concurrentDraftEditsKeepBothRevisions()

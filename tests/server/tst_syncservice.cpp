@@ -65,6 +65,37 @@ private:
         return item;
     }
 
+    static wire::PushItem caseItem(const QString& caseId, qint64 seq, const QDateTime& at)
+    {
+        wire::PushItem item;
+        item.seq = seq;
+        item.kind = wire::PushItem::Kind::Case;
+        item.caseData.id = caseId;
+        item.caseData.createdAt = at;
+        item.caseData.updatedAt = at;
+        return item;
+    }
+
+    // A draft action (form version 3) whose relatesTo names a record: drafts check only what is present.
+    wire::PushItem actionAbout(const QString& caseId, const QString& relatesTo, qint64 seq)
+    {
+        wire::PushItem item = noticeAbout(caseId, seq);
+        item.record.type = records::RecordType::Action;
+        item.record.formId = QStringLiteral("action");
+        item.record.formVersion = 3;
+        item.record.body = QJsonObject { { QStringLiteral("relatesTo"), relatesTo } };
+        return item;
+    }
+
+    Session enrolledSession(const QString& name)
+    {
+        const User user = addUser(name, QStringLiteral("default"));
+        const auto code = m_service->createEnrollmentCode(user.id, QStringLiteral("test"));
+        const auto enrolled = m_service->enroll(*code, QStringLiteral("t"));
+        const auto session = m_service->authenticate(enrolled->token);
+        return *session;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -152,6 +183,93 @@ private Q_SLOTS:
         QCOMPARE(
             pushNotices(*northSession, 10, 2), (QStringList { QStringLiteral("2027/1"), QStringLiteral("2027/2") }));
         QCOMPARE(pushNotices(*northSession, 20, 1), (QStringList { QStringLiteral("2027/3") }));
+    }
+
+    void recordReferencesMustNameARecordOfTheSameCase_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("same case, earlier batch") << QStringLiteral("same case") << true;
+        QTest::newRow("same batch, earlier item") << QStringLiteral("earlier in batch") << true;
+        QTest::newRow("same batch, later item") << QStringLiteral("later in batch") << false;
+        QTest::newRow("another case of the caseload") << QStringLiteral("other case") << false;
+        QTest::newRow("unknown id") << QStringLiteral("unknown") << false;
+        QTest::newRow("a case of another caseload") << QStringLiteral("other caseload") << false;
+        QTest::newRow("the record itself") << QStringLiteral("itself") << false;
+    }
+
+    void recordReferencesMustNameARecordOfTheSameCase()
+    {
+        QFETCH(QString, target);
+        QFETCH(bool, accepted);
+        const Session worker = enrolledSession(QStringLiteral("refs-") + uuid());
+        const Session stranger = enrolledSession(QStringLiteral("refs-") + uuid());
+        // On the server already: the worker's cases A and B and the stranger's case C, one notice each.
+        const QString caseA = uuid();
+        const QString caseB = uuid();
+        const QString caseC = uuid();
+        const wire::PushItem noticeA = noticeAbout(caseA, 3);
+        const wire::PushItem noticeB = noticeAbout(caseB, 4);
+        const wire::PushItem noticeC = noticeAbout(caseC, 2);
+        const auto seeded = m_service->push(worker,
+            wire::PushRequest {
+                worker.device.id, { caseItem(caseA, 1, m_now), caseItem(caseB, 2, m_now), noticeA, noticeB } });
+        const auto strangers = m_service->push(
+            stranger, wire::PushRequest { stranger.device.id, { caseItem(caseC, 1, m_now), noticeC } });
+        QVERIFY(seeded.ok() && strangers.ok());
+        for (const auto& result : seeded->results + strangers->results)
+            QCOMPARE(result.status, wire::PushResult::Status::Applied);
+
+        // The next batch: the action about case A, with a new notice of case A before or after it.
+        const wire::PushItem newNotice = noticeAbout(caseA, 0);
+        QString relatesTo;
+        if (target == QLatin1String("same case"))
+            relatesTo = noticeA.record.id;
+        else if (target.endsWith(QLatin1String("in batch")))
+            relatesTo = newNotice.record.id;
+        else if (target == QLatin1String("other case"))
+            relatesTo = noticeB.record.id;
+        else if (target == QLatin1String("other caseload"))
+            relatesTo = noticeC.record.id;
+        else
+            relatesTo = uuid();
+        wire::PushItem action = actionAbout(caseA, relatesTo, 0);
+        if (target == QLatin1String("itself")) {
+            // Revision 2 of an action the server has: its own id is a record of case A, yet not "another record".
+            const wire::PushItem first = actionAbout(caseA, noticeA.record.id, 5);
+            const auto applied = m_service->push(worker, wire::PushRequest { worker.device.id, { first } });
+            QVERIFY(applied.ok());
+            QCOMPARE(applied->results.at(0).status, wire::PushResult::Status::Applied);
+            action = first;
+            action.record.revision = 2;
+            action.baseRevision = 1;
+            action.record.body.insert(QStringLiteral("relatesTo"), first.record.id);
+        }
+        // First in the batch a valid action about case A, so the server has read case A's records before the
+        // new notice arrives: the notice must still count for the action after it.
+        const wire::PushItem primer = actionAbout(caseA, noticeA.record.id, 10);
+        QList<wire::PushItem> items { primer, action, newNotice };
+        if (target != QLatin1String("later in batch"))
+            std::swap(items[1], items[2]);
+        items[1].seq = 11;
+        items[2].seq = 12;
+        const auto response = m_service->push(worker, wire::PushRequest { worker.device.id, items });
+        QVERIFY(response.ok());
+        const int actionAt = items[1].record.id == action.record.id ? 1 : 2;
+        QCOMPARE(response->results.at(0).status, wire::PushResult::Status::Applied);
+        QCOMPARE(response->results.at(3 - actionAt).status, wire::PushResult::Status::Applied); // the new notice
+        const auto& result = response->results.at(actionAt);
+        if (accepted) {
+            QCOMPARE(result.status, wire::PushResult::Status::Applied);
+            return;
+        }
+        QCOMPARE(result.status, wire::PushResult::Status::Rejected);
+        QCOMPARE(result.reason.code, QStringLiteral("invalid_field"));
+        // The same words whatever the id names: an outsider cannot learn that a record exists elsewhere.
+        QCOMPARE(result.reason.message, QStringLiteral("the body does not match form action v3: relatesTo (record)"));
+        const auto stored = m_store->findRecord(action.record.id);
+        QVERIFY(stored.ok());
+        QVERIFY(!*stored || (*stored)->revision == 1);
     }
 
     void readsAndWritesAreAudited()
