@@ -5,6 +5,7 @@
 #include "recorddrafts.h"
 #include "records/recordrepository.h"
 #include "store/database.h"
+#include "sync/localsyncstore.h"
 #include "workflow/workflowengine.h"
 
 #include <QLocale>
@@ -58,7 +59,7 @@ QString DeadlineModel::formatDuration(qint64 seconds)
 QString DeadlineModel::roleLabel(const QString& role)
 {
     if (role == QLatin1String("department"))
-        return tr("Social protection department");
+        return tr("Department of social affairs");
     if (role == QLatin1String("centre"))
         return tr("Social services centre");
     if (role == QLatin1String("children_service"))
@@ -68,6 +69,18 @@ QString DeadlineModel::roleLabel(const QString& role)
     if (role == QLatin1String("health_care"))
         return tr("Health care");
     return role;
+}
+
+QString DeadlineModel::hintFor(const QString& reason, const QString& triggerType)
+{
+    if (reason == QLatin1String("server"))
+        return tr("The journal number is assigned when the notice reaches the server: synchronise the tablet.");
+    if (reason == QLatin1String("amend"))
+        return tr("Open the record «%1» and enter it with «Amend».").arg(RecordDrafts::typeLabel(triggerType));
+    if (reason == QLatin1String("office"))
+        return tr("Done in the office, not on the tablet.");
+    // "prompt", an unknown rule, anything newer: the worker can still follow up with whoever acts.
+    return tr("Nothing to record on the tablet: agree the next step with whoever acts.");
 }
 
 QVariant DeadlineModel::data(const QModelIndex& index, int role) const
@@ -119,6 +132,18 @@ QVariant DeadlineModel::data(const QModelIndex& index, int role) const
             return tr("Do: mark the step as done");
         return tr("Do: %1").arg(RecordDrafts::typeLabel(c.recordType));
     }
+    case TriggerRecordIdRole:
+        return task.triggerRecordId;
+    case WhoActsRole: {
+        const QString label = roleLabel(task.role);
+        return tr("Acts: %1").arg(label.left(1).toLower() + label.mid(1));
+    }
+    case HintRole: {
+        const workflow::TaskCompletion& c = m_completions.at(index.row());
+        if (c.onTablet)
+            return QString();
+        return hintFor(c.reason, m_triggerTypes.value(index.row()));
+    }
     default:
         return {};
     }
@@ -140,6 +165,9 @@ QHash<int, QByteArray> DeadlineModel::roleNames() const
         { SourceRole, "source" },
         { CanDoHereRole, "canDoHere" },
         { ActionTextRole, "actionText" },
+        { WhoActsRole, "whoActs" },
+        { HintRole, "hint" },
+        { TriggerRecordIdRole, "triggerRecordId" },
     };
 }
 
@@ -180,8 +208,16 @@ void DeadlineModel::reload()
             auto record = repo->getRecord(id);
             if (!record)
                 continue;
+            QJsonObject body = record->body;
+            // The server's journal number lives in the sync state, not in the signed body (as on the office).
+            if (record->type == records::RecordType::Notice && session->syncStore()
+                && !body.contains(QStringLiteral("journalNumber"))) {
+                auto journal = session->syncStore()->journalNumber(record->id);
+                if (journal && !journal->isEmpty())
+                    body.insert(QStringLiteral("journalNumber"), *journal);
+            }
             input << workflow::WorkflowRecord { record->id, records::recordTypeId(record->type), record->caseId, true,
-                record->finalizedAt, record->body };
+                record->finalizedAt, body, record->amends };
         }
         const QList<workflow::Task> tasks
             = workflow::computeTasks(input, m_now, *session->calendar(), *session->rules());
@@ -204,11 +240,16 @@ void DeadlineModel::reload()
         });
     }
     QList<workflow::TaskCompletion> completions;
-    for (const workflow::Task& task : std::as_const(open))
+    QStringList triggerTypes;
+    for (const workflow::Task& task : std::as_const(open)) {
         completions << session->rules()->completion(task);
+        const workflow::Rule* rule = session->rules()->find(task.ruleId);
+        triggerTypes << (rule ? rule->trigger.recordType : QString());
+    }
     beginResetModel();
     m_tasks = std::move(open);
     m_completions = std::move(completions);
+    m_triggerTypes = std::move(triggerTypes);
     m_caseTitles = std::move(titles);
     endResetModel();
     Q_EMIT countChanged();

@@ -35,6 +35,9 @@ public:
         SourceRole,
         CanDoHereRole, // a record made on this tablet closes the step (RuleSet::completion)
         ActionTextRole, // the label of the button that starts that record ("Do: …"), "" when none
+        WhoActsRole, // "Acts: children's service": who does the step, on every row
+        HintRole, // what the worker can do when the row has no button (never "" then), else ""
+        TriggerRecordIdRole, // the original record that started the step (amendments of it count as it)
     };
     Q_ENUM(Role)
 
@@ -58,6 +61,9 @@ public:
     // "2 d 3 h", "5 h 10 min", "12 min" (translated units).
     static QString formatDuration(qint64 seconds);
     static QString roleLabel(const QString& role);
+    // For a row without a button: what the worker can do about a step the tablet cannot record, by
+    // RuleSet::completion's reason ("server", "amend", "office", "prompt"); triggerType names the record to amend.
+    static QString hintFor(const QString& reason, const QString& triggerType);
 
 Q_SIGNALS:
     void caseIdChanged();
@@ -66,6 +72,7 @@ Q_SIGNALS:
 private:
     QList<workflow::Task> m_tasks;
     QList<workflow::TaskCompletion> m_completions; // parallel to m_tasks
+    QStringList m_triggerTypes; // parallel to m_tasks: the record type of the rule's trigger
     QHash<QString, QString> m_caseTitles;
     QString m_caseId;
     QDateTime m_now;

@@ -3,20 +3,22 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // One open statutory deadline: a coloured edge (red overdue, amber due today), what must happen,
-// who acts, and the time left. When a record made here closes the step, a button starts it (act()).
+// who acts, and the time left. When a record made here closes the step, a button starts it (act());
+// otherwise a hint says what the worker can do instead, so no row is silent.
 ItemDelegate {
     id: item
 
     signal act()
 
     required property string what
-    required property string roleLabel
     required property string timeLeft
     required property string dueText
     required property string urgency
     required property string caseTitle
     required property bool canDoHere
     required property string actionText
+    required property string whoActs
+    required property string hint
     property bool showCase: true
 
     readonly property color edge: urgency === "overdue" ? "#c62828" : urgency === "today" ? "#f9a825" : "#90a4ae"
@@ -68,13 +70,25 @@ ItemDelegate {
             Layout.fillWidth: true
         }
         Label {
-            text: item.showCase && item.caseTitle.length > 0 ? item.roleLabel + " · " + item.caseTitle : item.roleLabel
+            objectName: "deadlineWho"
+            text: item.showCase && item.caseTitle.length > 0 ? item.whoActs + " · " + item.caseTitle : item.whoActs
             opacity: 0.7
             font.pixelSize: 13
             elide: Text.ElideRight
             Layout.fillWidth: true
         }
+        Label {
+            objectName: "deadlineHint"
+            visible: !action.visible && item.hint.length > 0
+            text: item.hint
+            wrapMode: Text.WordWrap
+            font.pixelSize: 13
+            font.italic: true
+            color: "#37474f"
+            Layout.fillWidth: true
+        }
         AppButton {
+            id: action
             objectName: "deadlineAction"
             visible: item.canDoHere && item.actionText.length > 0
             text: item.actionText

@@ -942,10 +942,6 @@
         <translation>%1 min</translation>
     </message>
     <message>
-        <source>Social protection department</source>
-        <translation>Social protection department</translation>
-    </message>
-    <message>
         <source>Social services centre</source>
         <translation>Social services centre</translation>
     </message>
@@ -984,6 +980,30 @@
     <message>
         <source>Do: %1</source>
         <translation>Do: %1</translation>
+    </message>
+    <message>
+        <source>Department of social affairs</source>
+        <translation>Department of social affairs</translation>
+    </message>
+    <message>
+        <source>The journal number is assigned when the notice reaches the server: synchronise the tablet.</source>
+        <translation>The journal number is assigned when the notice reaches the server: synchronise the tablet.</translation>
+    </message>
+    <message>
+        <source>Open the record «%1» and enter it with «Amend».</source>
+        <translation>Open the record «%1» and enter it with «Amend».</translation>
+    </message>
+    <message>
+        <source>Done in the office, not on the tablet.</source>
+        <translation>Done in the office, not on the tablet.</translation>
+    </message>
+    <message>
+        <source>Nothing to record on the tablet: agree the next step with whoever acts.</source>
+        <translation>Nothing to record on the tablet: agree the next step with whoever acts.</translation>
+    </message>
+    <message>
+        <source>Acts: %1</source>
+        <translation>Acts: %1</translation>
     </message>
 </context>
 <context>

@@ -942,10 +942,6 @@
         <translation>%1 хв</translation>
     </message>
     <message>
-        <source>Social protection department</source>
-        <translation>Відділ соціального захисту</translation>
-    </message>
-    <message>
         <source>Social services centre</source>
         <translation>Центр соціальних служб</translation>
     </message>
@@ -984,6 +980,30 @@
     <message>
         <source>Do: %1</source>
         <translation>Виконати: %1</translation>
+    </message>
+    <message>
+        <source>Department of social affairs</source>
+        <translation>Відділ з соціальних питань</translation>
+    </message>
+    <message>
+        <source>The journal number is assigned when the notice reaches the server: synchronise the tablet.</source>
+        <translation>Номер у журналі присвоюється, коли повідомлення надійде на сервер: синхронізуйте планшет.</translation>
+    </message>
+    <message>
+        <source>Open the record «%1» and enter it with «Amend».</source>
+        <translation>Відкрийте запис «%1» і внесіть це через «Виправити».</translation>
+    </message>
+    <message>
+        <source>Done in the office, not on the tablet.</source>
+        <translation>Виконується в офісі, не на планшеті.</translation>
+    </message>
+    <message>
+        <source>Nothing to record on the tablet: agree the next step with whoever acts.</source>
+        <translation>На планшеті нічого фіксувати не треба: узгодьте подальші дії з тими, хто діє.</translation>
+    </message>
+    <message>
+        <source>Acts: %1</source>
+        <translation>Діє: %1</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,10 @@ public:
             for (const QJsonValue& value : std::as_const(c.in))
                 if (auto ok = this->value(c.field, *info, value); !ok)
                     return ok.error();
+            const QString version = o.value(QStringLiteral("version")).toString(QStringLiteral("newest"));
+            if (version != QLatin1String("newest") && version != QLatin1String("any"))
+                return error(QStringLiteral("a field completion's version must be newest or any"));
+            c.anyVersion = version == QLatin1String("any");
             c.doneAtField = o.value(QStringLiteral("doneAtField")).toString();
             if (!c.doneAtField.isEmpty())
                 if (auto ok = momentField(triggerType, c.doneAtField); !ok)
@@ -417,9 +421,9 @@ TaskCompletion resolve(const Completion& c, const Task& task)
         out.doneAtField = c.doneAtField;
         return out;
     case Completion::Kind::Field:
-        // An amendment is a new record, so it cannot change the trigger record the engine reads.
-        out.reason
-            = c.field == QLatin1String("journalNumber") ? QStringLiteral("server") : QStringLiteral("trigger_field");
+        // The value belongs to the trigger record: the worker records it in a correction (amendment) of that
+        // record, whose newest version the engine reads; no new record of another form closes the step.
+        out.reason = c.field == QLatin1String("journalNumber") ? QStringLiteral("server") : QStringLiteral("amend");
         return out;
     case Completion::Kind::All: {
         TaskCompletion first;

@@ -35,7 +35,7 @@ struct Completion {
         None, // nothing recorded can complete it (a prompt)
         Action, // an `action` record with this code whose relatesTo is the trigger record
         Record, // a final record of a type in the same case, dated at or after the trigger moment
-        Field, // a field of the trigger record itself becomes set (optionally to one of `in`)
+        Field, // a field of the trigger record (its newest version) becomes set (optionally to one of `in`)
         All, // every part is done
     };
     Kind kind = Kind::None;
@@ -46,6 +46,9 @@ struct Completion {
     std::vector<Condition> where; // Record
     QString field; // Field
     QJsonArray in; // Field
+    // Field, "version": "any": set in any version of the trigger's amendment chain (e.g. the journal number,
+    // which the original keeps whatever is corrected later). Default "newest": the newest version decides.
+    bool anyVersion = false;
     std::vector<Completion> of; // All
 };
 
@@ -96,9 +99,10 @@ struct Task;
 // Which record closes a task, read from the rule's own completion (never a second table): the form of
 // `recordType` started with `overlay` prefilled and `doneAtField` set to the moment it was done. A step that
 // nothing recorded on the tablet can close has onTablet = false and a `reason`:
-//   "prompt" (completion none), "trigger_field" (a field of the trigger record itself, e.g. the consent
-//   decision of the notice), "server" (journalNumber, assigned by the server's journal), "office" (quarterly
-//   monitoring: no case, the office submits it), "unknown_rule".
+//   "prompt" (completion none), "amend" (a field of the trigger record itself, e.g. the consent decision of
+//   the notice: recorded in an amendment of that record, whose newest version the engine reads), "server"
+//   (journalNumber, assigned by the server's journal), "office" (quarterly monitoring: no case, the office submits it),
+//   "unknown_rule".
 struct TaskCompletion {
     bool onTablet = false;
     QString recordType;

@@ -41,6 +41,7 @@ QJsonObject Task::toJson() const
         { QStringLiteral("source"), source },
         { QStringLiteral("caseId"), caseId },
         { QStringLiteral("triggerRecordId"), triggerRecordId },
+        { QStringLiteral("triggerVersionId"), triggerVersionId },
         { QStringLiteral("quarter"), quarter },
         { QStringLiteral("role"), role },
         { QStringLiteral("what"), QJsonObject { { QStringLiteral("uk"), whatUk }, { QStringLiteral("en"), whatEn } } },

@@ -21,7 +21,8 @@ struct Task {
     int tableRow = 0;
     QString source; // "001 §2.4"
     QString caseId; // empty for quarterly monitoring
-    QString triggerRecordId; // empty for quarterly monitoring
+    QString triggerRecordId; // the ORIGINAL record of the trigger's amendment chain; empty for quarterly monitoring
+    QString triggerVersionId; // the version whose facts were read: the newest amendment, else the original
     QString quarter; // "2026-Q1" for quarterly monitoring, else empty
     QString role;
     QString whatUk;

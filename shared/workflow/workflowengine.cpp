@@ -4,6 +4,7 @@
 #include "workflow/workflowvocabulary.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -58,14 +59,54 @@ public:
         : m_now(now)
         , m_cal(calendar)
     {
+        // A correction of a final record is a new final record that `amends` it. An original and all its
+        // amendments are one chain: only the chain's newest version (its head) triggers, matches a
+        // condition or completes a step, and every reference to any version means the chain (its root).
+        QHash<QString, QString> amends;
+        QSet<QString> amended;
+        for (const WorkflowRecord& r : records) {
+            if (!r.final || r.amends.isEmpty() || r.amends == r.id)
+                continue;
+            amends.insert(r.id, r.amends);
+            amended.insert(r.amends);
+        }
+        QHash<QString, QList<const WorkflowRecord*>> chains; // root -> final versions
         for (const WorkflowRecord& r : records) {
             if (!r.final)
+                continue;
+            QString root = r.id;
+            QSet<QString> seen { root };
+            while (amends.contains(root) && !seen.contains(amends.value(root))) {
+                root = amends.value(root);
+                seen.insert(root);
+            }
+            m_rootOf.insert(r.id, root);
+            chains[root].append(&r);
+        }
+        for (auto it = chains.begin(); it != chains.end(); ++it) {
+            // Newest first. A version that was amended is never newer than its amendment; among the rest
+            // (two corrections of the same version) the later finalisation wins, then the id, for determinism.
+            auto& versions = it.value();
+            std::sort(versions.begin(), versions.end(), [&](const WorkflowRecord* a, const WorkflowRecord* b) {
+                const bool aOld = amended.contains(a->id);
+                const bool bOld = amended.contains(b->id);
+                if (aOld != bOld)
+                    return bOld;
+                if (a->finalizedAt != b->finalizedAt)
+                    return a->finalizedAt > b->finalizedAt;
+                return a->id > b->id;
+            });
+            m_versions.insert(it.key(), versions);
+        }
+        // Heads in input order, so the result does not depend on hash order.
+        for (const WorkflowRecord& r : records) {
+            if (!r.final || m_versions.value(m_rootOf.value(r.id)).constFirst() != &r)
                 continue;
             m_finals.append(&r);
             m_byCase[r.caseId].append(&r);
             if (r.type == QLatin1String("action")) {
                 m_actions.append(&r);
-                m_actionsByRelatesTo[r.body.value(QStringLiteral("relatesTo")).toString()].append(&r);
+                m_actionsByRelatesTo[rootOf(r.body.value(QStringLiteral("relatesTo")).toString())].append(&r);
             }
         }
     }
@@ -86,7 +127,8 @@ public:
             }
             Task t = base(rule);
             t.caseId = r->caseId;
-            t.triggerRecordId = r->id;
+            t.triggerRecordId = rootOf(r->id);
+            t.triggerVersionId = r->id;
             t.triggerAt = from.at.toTimeZone(m_cal.timeZone());
             t.dueAt = dueMoment(rule.deadline, from.at, m_cal);
             t.immediately = rule.deadline.kind == Deadline::Kind::Immediately
@@ -208,7 +250,19 @@ private:
         return Moment { dt, false };
     }
 
-    Moment triggerMoment(const WorkflowRecord& r, const Trigger& trigger) const
+    // The moment comes from the newest version that records one: an amendment corrects when the event
+    // happened, but its own finalisation never restarts the clock.
+    Moment triggerMoment(const WorkflowRecord& head, const Trigger& trigger) const
+    {
+        for (const WorkflowRecord* version : m_versions.value(rootOf(head.id))) {
+            const Moment m = versionMoment(*version, trigger);
+            if (m.isValid())
+                return m;
+        }
+        return {};
+    }
+
+    Moment versionMoment(const WorkflowRecord& r, const Trigger& trigger) const
     {
         Moment chosen;
         for (const QString& field : trigger.atFields) {
@@ -259,7 +313,7 @@ private:
         case Completion::Kind::Action:
             if (c.matchQuarter)
                 return quarterAction(c, quarter);
-            for (const WorkflowRecord* a : m_actionsByRelatesTo.value(trigger.id))
+            for (const WorkflowRecord* a : m_actionsByRelatesTo.value(rootOf(trigger.id)))
                 if (a->body.value(QStringLiteral("action")).toString() == c.action)
                     consider(best, actionMoment(*a), a->id);
             return best;
@@ -278,13 +332,21 @@ private:
             }
             return best;
         case Completion::Kind::Field: {
-            const QJsonValue v = valueAt(trigger.body, c.field);
-            if (!isSet(v) || (!c.in.isEmpty() && !c.in.contains(v)))
+            // The newest version decides, unless the rule says any version counts (then the oldest wins).
+            const auto& versions = m_versions.value(rootOf(trigger.id));
+            for (auto it = versions.crbegin(); it != versions.crend(); ++it) {
+                const WorkflowRecord* version = *it;
+                if (!c.anyVersion && version != &trigger)
+                    continue;
+                const QJsonValue v = valueAt(version->body, c.field);
+                if (!isSet(v) || (!c.in.isEmpty() && !c.in.contains(v)))
+                    continue;
+                best.done = true;
+                best.recordId = version->id;
+                if (!c.doneAtField.isEmpty())
+                    best.at = fieldMoment(*version, version->type, c.doneAtField).at;
                 return best;
-            best.done = true;
-            best.recordId = trigger.id;
-            if (!c.doneAtField.isEmpty())
-                best.at = fieldMoment(trigger, trigger.type, c.doneAtField).at;
+            }
             return best;
         }
         case Completion::Kind::All: {
@@ -310,9 +372,13 @@ private:
         return best;
     }
 
+    QString rootOf(const QString& id) const { return m_rootOf.value(id, id); }
+
     QDateTime m_now;
     const WorkingCalendar& m_cal;
-    QList<const WorkflowRecord*> m_finals;
+    QHash<QString, QString> m_rootOf; // final record id -> id of its chain's original
+    QHash<QString, QList<const WorkflowRecord*>> m_versions; // chain root -> final versions, newest first
+    QList<const WorkflowRecord*> m_finals; // chain heads only
     QList<const WorkflowRecord*> m_actions;
     QHash<QString, QList<const WorkflowRecord*>> m_byCase;
     QHash<QString, QList<const WorkflowRecord*>> m_actionsByRelatesTo;

@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -332,6 +333,71 @@ private Q_SLOTS:
         for (int i = 0; i < model.rowCount(); ++i)
             QVERIFY(model.data(model.index(i), DeadlineModel::RuleIdRole).toString() != ruleId
                 || model.data(model.index(i), DeadlineModel::CaseIdRole).toString() != caseId);
+    }
+
+    // Every row says who acts; a row without a button says what the worker can do instead. The consent step
+    // (a value of the notice itself) is done by amending the notice on the tablet, and the amended notice
+    // gives one row per step, not one per version.
+    void deadlineRowsSayWhoActsAndAmendmentsCloseSteps()
+    {
+        QTemporaryDir dir;
+        AppSession session(config(dir.path()));
+        QVERIFY(session.prepareDemo());
+        DeadlineModel model;
+        model.setCaseId(session.demoCaseId());
+        int consentRow = -1;
+        int silent = 0;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            const QModelIndex at = model.index(i);
+            const QString role = DeadlineModel::roleLabel(
+                session.rules()->find(model.data(at, DeadlineModel::RuleIdRole).toString())->role);
+            QCOMPARE(model.data(at, DeadlineModel::WhoActsRole).toString(),
+                QStringLiteral("Acts: ") + role.left(1).toLower() + role.mid(1));
+            const QString hint = model.data(at, DeadlineModel::HintRole).toString();
+            if (model.data(at, DeadlineModel::CanDoHereRole).toBool()) {
+                QVERIFY(hint.isEmpty());
+                continue;
+            }
+            ++silent;
+            QVERIFY2(!hint.isEmpty(), qPrintable(model.data(at, DeadlineModel::RuleIdRole).toString()));
+            if (model.data(at, DeadlineModel::RuleIdRole).toString() == QLatin1String("police_consent_asked")) {
+                consentRow = i;
+                QCOMPARE(hint, QStringLiteral("Open the record «Notice» and enter it with «Amend»."));
+            }
+            if (model.data(at, DeadlineModel::RuleIdRole).toString() == QLatin1String("child_notice_journal"))
+                QVERIFY(hint.contains(QStringLiteral("synchronise")));
+        }
+        QVERIFY2(silent >= 2, "the demo notice has the journal and the consent steps");
+        QVERIFY2(consentRow >= 0, "the demo notice asks for the victim's consent");
+        const QString noticeId = model.data(model.index(consentRow), DeadlineModel::TriggerRecordIdRole).toString();
+        const int rows = model.rowCount();
+
+        FormController notice;
+        notice.setRecordId(noticeId);
+        const QString amendmentId = notice.amend();
+        QVERIFY(!amendmentId.isEmpty());
+        FormController amendment;
+        amendment.setRecordId(amendmentId);
+        QVERIFY(
+            amendment.setPart(QStringLiteral("policeConsent"), QStringLiteral("decision"), QStringLiteral("refused")));
+        QVERIFY(
+            amendment.setPart(QStringLiteral("policeConsent"), QStringLiteral("by"), QStringLiteral("Шевчук Оксана")));
+        QVERIFY(amendment.setPart(
+            QStringLiteral("policeConsent"), QStringLiteral("refusalReason"), QStringLiteral("Не бажає")));
+        QVERIFY2(amendment.finalize(),
+            qPrintable(QStringList(amendment.issues().keys()).join(',') + ' ' + amendment.error()));
+
+        model.reload();
+        QCOMPARE(model.rowCount(), rows - 1); // the consent step is done; nothing doubled for the new version
+        QSet<QString> seen;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            const QString ruleId = model.data(model.index(i), DeadlineModel::RuleIdRole).toString();
+            QVERIFY2(ruleId != QLatin1String("police_consent_asked"), "done by the amendment");
+            const QString trigger = model.data(model.index(i), DeadlineModel::TriggerRecordIdRole).toString();
+            QVERIFY2(trigger != amendmentId, "a task names the original, never the amendment");
+            QVERIFY2(!seen.contains(ruleId + trigger), qPrintable(ruleId));
+            seen.insert(ruleId + trigger);
+        }
     }
 
     void formAutosaveValidateFinalizeAmend()

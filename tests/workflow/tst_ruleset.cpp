@@ -118,6 +118,9 @@ private Q_SLOTS:
         QTest::newRow("unknown trigger-record field") << "completion"
                                                       << R"({"kind": "field", "field": "registrationNumber"})"
                                                       << "unknown field 'registrationNumber'";
+        QTest::newRow("unknown field version") << "completion"
+                                               << R"({"kind": "field", "field": "journalNumber", "version": "first"})"
+                                               << "version must be newest or any";
         QTest::newRow("unknown action in all") << "completion"
                                                << R"({"kind": "all", "of": [{"kind": "action", "action": "done"}]})"
                                                << "unknown action code 'done'";

@@ -29,7 +29,8 @@ TestCase {
         DeadlineItem {
             width: 400
             what: "Зробити"
-            roleLabel: "Відділ"
+            whoActs: "Діє: служба у справах дітей"
+            hint: "Виконується в офісі, не на планшеті."
             timeLeft: "прострочено"
             dueText: "27.03.2026"
             caseTitle: "Сім'я"
@@ -100,6 +101,22 @@ TestCase {
         actSpy.clear()
         mouseClick(button)
         compare(actSpy.count, 1)
+    }
+
+    function test_deadlineWithoutAButtonSaysWhoActsAndWhatToDo() {
+        const row = createTemporaryObject(deadlineComponent, testCase.stage, { urgency: "overdue", showCase: false })
+        verify(!findChild(row, "deadlineAction").visible)
+        compare(findChild(row, "deadlineWho").text, "Діє: служба у справах дітей")
+        const hint = findChild(row, "deadlineHint")
+        verify(hint.visible, "a row without a button is never silent")
+        compare(hint.text, "Виконується в офісі, не на планшеті.")
+        verify(row.height >= hint.y + hint.height, "the hint is inside the row")
+        // With a button the hint gives way to it.
+        const doable = createTemporaryObject(deadlineComponent, testCase.stage,
+                                             { urgency: "later", canDoHere: true, actionText: "Виконати: відмітити виконання" })
+        verify(findChild(doable, "deadlineAction").visible)
+        verify(!findChild(doable, "deadlineHint").visible)
+        compare(findChild(doable, "deadlineWho").text, "Діє: служба у справах дітей · Сім'я")
     }
 
     function test_appButtonIsATouchTarget() {
