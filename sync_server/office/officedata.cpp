@@ -146,7 +146,7 @@ workflow::WorkflowRecord toWorkflowRecord(const StoredRecord& stored, const reco
     if (record.type == records::RecordType::Notice && !stored.journalNumber.isEmpty())
         body.insert(QStringLiteral("journalNumber"), stored.journalNumber);
     return workflow::WorkflowRecord { record.id, records::recordTypeId(record.type), record.caseId, record.isFinal(),
-        record.finalizedAt, body };
+        record.finalizedAt, body, record.amends };
 }
 
 QString recordTypeLabel(const QString& typeId)

@@ -9,6 +9,7 @@
 
 #include <QHttpServerRequest>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -384,8 +385,15 @@ QHttpServerResponse OfficeSite::journal(Context& context, bool csv)
         QDateTime received;
     };
     QList<Row> rows;
+    // A corrected notice keeps its number: the journal shows the registration (the original) once.
+    QSet<QString> registered;
+    for (const OfficeRecord& item : loaded->records)
+        if (item.stored.type == QLatin1String("notice") && item.record.amends.isEmpty())
+            registered.insert(item.stored.journalNumber);
     for (const OfficeRecord& item : loaded->records) {
         if (item.stored.type != QLatin1String("notice") || item.stored.journalNumber.isEmpty())
+            continue;
+        if (!item.record.amends.isEmpty() && registered.contains(item.stored.journalNumber))
             continue;
         QDateTime received
             = QDateTime::fromString(item.record.body.value(QStringLiteral("receivedAt")).toString(), Qt::ISODateWithMs);

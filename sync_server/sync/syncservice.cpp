@@ -345,6 +345,21 @@ Result<PushResult> SyncService::applyRecord(
     if (const auto problem = bodyProblem(record, m_clock(), otherRecords ? &*otherRecords : nullptr))
         return rejected(item.seq, problem->code, problem->message);
 
+    // A correction names the final act it corrects: of the same case and type, stored already (or earlier in
+    // this batch). Its notice keeps the original's journal number: one registration per notice, however often
+    // it is corrected. The answer is the same whatever the id names, so it tells nothing of other cases.
+    QString inheritedJournalNumber;
+    if (!record.amends.isEmpty()) {
+        const auto amended = m_store.findRecord(record.amends);
+        if (!amended)
+            return amended.error();
+        if (!*amended || (*amended)->caseId != record.caseId || (*amended)->type != records::recordTypeId(record.type)
+            || !(*amended)->final)
+            return rejected(item.seq, QStringLiteral("invalid_field"),
+                QStringLiteral("amends must name a final record of the same case and type"));
+        inheritedJournalNumber = (*amended)->journalNumber;
+    }
+
     const QString json = compactJson(record.toJson());
     const auto existing = m_store.findRecord(record.id);
     if (!existing)
@@ -393,6 +408,8 @@ Result<PushResult> SyncService::applyRecord(
 
     StoredRecord stored { record.id, record.caseId, records::recordTypeId(record.type), record.revision,
         record.isFinal(), record.contentHash, result.journalNumber, QString(), json };
+    if (stored.journalNumber.isEmpty())
+        stored.journalNumber = inheritedJournalNumber;
     if (stored.journalNumber.isEmpty() && concernsChild(record)) {
         // Notices about children are registered in the journal on first ingest, per unit and year.
         const int year = m_clock().toTimeZone(kyiv).date().year();

@@ -461,6 +461,42 @@ private Q_SLOTS:
         QVERIFY(!text.contains(m_case.noticeId));
     }
 
+    void aCorrectedNoticeKeepsItsOneJournalRow()
+    {
+        records::Record amendment;
+        amendment.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        amendment.type = records::RecordType::Notice;
+        amendment.formId = QStringLiteral("notice");
+        amendment.caseId = m_case.caseId;
+        amendment.amends = m_case.noticeId;
+        amendment.body = completeFormBody(QStringLiteral("notice"),
+            QJsonObject { { QStringLiteral("concernsChild"), true },
+                { QStringLiteral("receivedAt"), m_case.outcomeAt.addSecs(-400).toString(Qt::ISODate) } });
+        amendment.createdAt = m_case.outcomeAt;
+        amendment.updatedAt = amendment.createdAt;
+        amendment.status = records::RecordStatus::Final;
+        amendment.finalizedAt = amendment.updatedAt;
+        amendment.contentHash = records::contentHash(amendment);
+        wire::PushItem item;
+        item.seq = 400;
+        item.kind = wire::PushItem::Kind::Record;
+        item.record = amendment;
+        const auto reply = apiRequest("POST", m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
+            wire::PushRequest { m_case.deviceId, { item } }.toJson(), m_case.token);
+        const auto response = wire::PushResponse::fromJson(reply.body);
+        QVERIFY2(response && response->results.size() == 1, reply.body.constData());
+        QVERIFY2(response->results.first().status == wire::PushResult::Status::Applied, reply.body.constData());
+        QCOMPARE(response->results.first().journalNumber, m_case.journalNumber);
+
+        // The journal lists the registration once, not once per version.
+        WebClient client(m_server.baseUrl());
+        QCOMPARE(client.login(QStringLiteral("clerk"), password).status, 303);
+        const QString page = client.get(QStringLiteral("/office/journal")).text();
+        QCOMPARE(page.count(QStringLiteral(">%1<").arg(m_case.journalNumber)), 1);
+        const QString csv = client.get(QStringLiteral("/office/journal.csv")).text();
+        QCOMPARE(csv.count(QStringLiteral("\n%1;").arg(m_case.journalNumber)), 1);
+    }
+
     void loginIsRateLimited()
     {
         WebClient client(m_server.baseUrl());

@@ -431,6 +431,53 @@ private Q_SLOTS:
         }
     }
 
+    void correctionsKeepTheNoticeNumberAndNameAFinalActOfTheirCase()
+    {
+        Tablet tablet = enroll(QStringLiteral("worker-a"));
+        const QString caseX = uuid();
+        const QString caseY = uuid();
+        const records::Record original = finalized(makeNotice(caseX, true));
+        const records::Record draft = makeNotice(caseX, true);
+        const records::Record ofY = finalized(makeNotice(caseY, true));
+        auto response = push(tablet,
+            { caseItem(tablet, makeCase(caseX)), caseItem(tablet, makeCase(caseY)), recordItem(tablet, original, 0),
+                recordItem(tablet, draft, 0), recordItem(tablet, ofY, 0) });
+        QCOMPARE(response.results.size(), 5);
+        const QString number = response.results.at(2).journalNumber;
+        const QString draftNumber = response.results.at(3).journalNumber;
+        const QString numberOfY = response.results.at(4).journalNumber;
+        QVERIFY(!number.isEmpty() && !draftNumber.isEmpty() && !numberOfY.isEmpty());
+
+        const auto correction = [&](const QString& amends, const QString& caseId) {
+            records::Record amendment = makeNotice(caseId, true);
+            amendment.amends = amends;
+            return finalized(amendment);
+        };
+        const records::Record first = correction(original.id, caseX);
+        const records::Record second = correction(first.id, caseX); // a correction of the correction
+        const QList<wire::PushItem> batch { recordItem(tablet, first, 0), recordItem(tablet, second, 0),
+            recordItem(tablet, correction(draft.id, caseX), 0), recordItem(tablet, correction(ofY.id, caseX), 0),
+            recordItem(tablet, correction(uuid(), caseX), 0),
+            recordItem(tablet, finalized(makeNotice(caseX, true)), 0) };
+        response = push(tablet, batch);
+        QCOMPARE(response.results.size(), batch.size());
+        // One registration per notice: corrections carry the original's number and take none of their own.
+        for (int i : { 0, 1 }) {
+            QCOMPARE(wire::pushStatusId(response.results.at(i).status), QStringLiteral("applied"));
+            QCOMPARE(response.results.at(i).journalNumber, number);
+        }
+        // Not final, another case, unknown: one and the same answer, no id in it.
+        for (int i : { 2, 3, 4 }) {
+            QCOMPARE(wire::pushStatusId(response.results.at(i).status), QStringLiteral("rejected"));
+            QCOMPARE(response.results.at(i).reason.code, QStringLiteral("invalid_field"));
+            QCOMPARE(response.results.at(i).reason.message, response.results.at(2).reason.message);
+            QVERIFY(!response.results.at(i).reason.message.contains(ofY.id));
+        }
+        // The next notice follows the last number given out: no number was used up by a correction.
+        const QString next = response.results.at(5).journalNumber;
+        QCOMPARE(next.section(QLatin1Char('/'), 1).toInt(), numberOfY.section(QLatin1Char('/'), 1).toInt() + 1);
+    }
+
     void concurrentDraftEditsKeepBothRevisions()
     {
         Tablet a = enroll(QStringLiteral("worker-a"));
