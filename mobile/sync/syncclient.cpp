@@ -441,62 +441,60 @@ void SyncClient::pushNext()
     const QByteArray json = request.toJson();
     const EncodedBody body = m_plainPushes ? EncodedBody { json, QByteArray() } : encodePushBody(json);
     const bool compressed = !body.contentEncoding.isEmpty();
-    send(
-        "POST", QStringLiteral("/api/v1/sync/push"), body.bytes,
-        [this, compressed](const HttpAnswer& answer) {
-            const QList<OutboxEntry> sent = std::exchange(m_inFlight, {});
-            if (compressed && refusedEncoding(answer.status, answer.errorCode)) {
-                qCWarning(lcSyncClient) << "the server refused a gzip push body:" << answer.status << answer.errorCode
-                                        << "- sending plain JSON";
-                m_plainPushes = true;
-                return pushNext();
+    const auto onAnswer = [this, compressed](const HttpAnswer& answer) {
+        const QList<OutboxEntry> sent = std::exchange(m_inFlight, {});
+        if (compressed && refusedEncoding(answer.status, answer.errorCode)) {
+            qCWarning(lcSyncClient) << "the server refused a gzip push body:" << answer.status << answer.errorCode
+                                    << "- sending plain JSON";
+            m_plainPushes = true;
+            return pushNext();
+        }
+        if (answer.status == 200) {
+            const auto response = sync::PushResponse::fromJson(answer.body);
+            if (!response) {
+                HttpAnswer bad = answer;
+                bad.status = 502;
+                bad.errorCode = QStringLiteral("sync.bad_reply");
+                bad.errorMessage = QStringLiteral("The server's push reply cannot be read");
+                return failRound(bad, "push");
             }
-            if (answer.status == 200) {
-                const auto response = sync::PushResponse::fromJson(answer.body);
-                if (!response) {
-                    HttpAnswer bad = answer;
-                    bad.status = 502;
-                    bad.errorCode = QStringLiteral("sync.bad_reply");
-                    bad.errorMessage = QStringLiteral("The server's push reply cannot be read");
-                    return failRound(bad, "push");
-                }
-                const auto outcome = m_store->applyPushResults(sent, *response);
-                if (!outcome)
-                    return storeFailure(outcome.error());
-                if (outcome->answered() == 0) {
-                    HttpAnswer bad = answer;
-                    bad.status = 502;
-                    bad.errorCode = QStringLiteral("sync.bad_reply");
-                    bad.errorMessage = QStringLiteral("The server answered none of the pushed items");
-                    return failRound(bad, "push");
-                }
-                m_pushDone += outcome->answered();
-                m_pushTotal = qMax(m_pushTotal, m_pushDone);
-                qCInfo(lcSyncClient) << "pushed" << sent.size() << "applied" << outcome->applied << "duplicate"
-                                     << outcome->duplicate << "conflict" << outcome->conflict << "rejected"
-                                     << outcome->rejected;
-                refreshCounts();
-                Q_EMIT progress(QStringLiteral("push"), m_pushDone, qMax(m_pushTotal, m_pushDone + m_counts.outbox));
-                return pushNext();
+            const auto outcome = m_store->applyPushResults(sent, *response);
+            if (!outcome)
+                return storeFailure(outcome.error());
+            if (outcome->answered() == 0) {
+                HttpAnswer bad = answer;
+                bad.status = 502;
+                bad.errorCode = QStringLiteral("sync.bad_reply");
+                bad.errorMessage = QStringLiteral("The server answered none of the pushed items");
+                return failRound(bad, "push");
             }
-            const bool malformed = answer.status == 400 || answer.status == 409;
-            const bool tooLarge = answer.status == 411 || answer.status == 413 || answer.status == 431;
-            if ((malformed || tooLarge) && sent.size() > 1) {
-                // Find the item the server objects to: smaller batches, down to one item.
-                m_batchLimit = malformed ? 1 : qMax(1, int(sent.size()) / 2);
-                return pushNext();
-            }
-            if (malformed || tooLarge) {
-                const Error reason { answer.errorCode.isEmpty() ? QStringLiteral("bad_request") : answer.errorCode,
-                    answer.errorMessage };
-                if (auto r = m_store->rejectEntries(sent, reason); !r)
-                    return storeFailure(r.error());
-                refreshCounts();
-                return pushNext();
-            }
-            failRound(answer, "push");
-        },
-        true, body.contentEncoding);
+            m_pushDone += outcome->answered();
+            m_pushTotal = qMax(m_pushTotal, m_pushDone);
+            qCInfo(lcSyncClient) << "pushed" << sent.size() << "applied" << outcome->applied << "duplicate"
+                                 << outcome->duplicate << "conflict" << outcome->conflict << "rejected"
+                                 << outcome->rejected;
+            refreshCounts();
+            Q_EMIT progress(QStringLiteral("push"), m_pushDone, qMax(m_pushTotal, m_pushDone + m_counts.outbox));
+            return pushNext();
+        }
+        const bool malformed = answer.status == 400 || answer.status == 409;
+        const bool tooLarge = answer.status == 411 || answer.status == 413 || answer.status == 431;
+        if ((malformed || tooLarge) && sent.size() > 1) {
+            // Find the item the server objects to: smaller batches, down to one item.
+            m_batchLimit = malformed ? 1 : qMax(1, int(sent.size()) / 2);
+            return pushNext();
+        }
+        if (malformed || tooLarge) {
+            const Error reason { answer.errorCode.isEmpty() ? QStringLiteral("bad_request") : answer.errorCode,
+                answer.errorMessage };
+            if (auto r = m_store->rejectEntries(sent, reason); !r)
+                return storeFailure(r.error());
+            refreshCounts();
+            return pushNext();
+        }
+        failRound(answer, "push");
+    };
+    send("POST", QStringLiteral("/api/v1/sync/push"), body.bytes, onAnswer, true, body.contentEncoding);
 }
 
 void SyncClient::pullNext()
