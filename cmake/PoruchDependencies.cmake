@@ -13,6 +13,8 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
 pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
+# gzip push bodies: the tablet deflates them, the server inflates them (docs/sync-protocol.md, "Compression").
+find_package(ZLIB REQUIRED)
 
 # pkg-config reports the SQLite base version; SQLCipher 4.5.0 is built on SQLite 3.39.
 # Bookworm main's SQLCipher 3.4.1 (SQLite 3.15) must never be used.

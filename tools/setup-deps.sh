@@ -16,7 +16,7 @@ APT_PACKAGES=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qttest
   qml6-module-qtqml-workerscript qml6-module-qtqml
   libqt6sql6-psql libqt6svg6
-  libargon2-dev libssl-dev openssl libqrencode-dev
+  libargon2-dev libssl-dev openssl libqrencode-dev zlib1g-dev
   postgresql
   chromium fonts-dejavu-core
   qpdf

@@ -2,16 +2,18 @@
 // (bench/README.md). A tablet already in sync changes one record (~1.1 KB realistic act body) and syncs:
 // one push of that record, one pull from its cursor (which brings nothing back: the pull leaves the
 // tablet's own push out), through Qt's QNetworkAccessManager as the tablet uses it, on a kept-alive
-// TLS connection and separately on a fresh one. Every byte
+// TLS connection and separately on a fresh one. The push body is what the tablet sends: the JSON through
+// the sync client's own encoder (client::encodePushBody: gzip when smaller, Content-Encoding: gzip). Every byte
 // both ways is counted on the socket by a TCP proxy in front of the real poruch-server: TCP payload,
 // so TLS handshake and records, HTTP headers and JSON envelopes are all included. Baseline: the
 // record's own serialized size (compact JSON of the record). Prints:
-//   P8 overhead <B> B (wire <B> B = up <B> + down <B>, record <B> B, push + pull on a kept-alive TLS ...)
-//   P8 new TLS connection overhead <B> B (... full handshake and close included ...)
-//   P8 plain HTTP overhead <B> B (...)  (informational: the protocol's own share, without TLS)
+//   P8 overhead <B> B (wire <B> B = up <B> + down <B>, record <B> B, push body <B> B, push + pull on a kept-alive TLS
+//   ...) P8 new TLS connection overhead <B> B (... full handshake and close included ...) P8 plain HTTP overhead <B> B
+//   (...)  (informational: the protocol's own share, without TLS)
 // --quick: 1 repetition (ctest smoke run).
 #include "benchsupport.h"
 #include "storage/embeddedstore.h"
+#include "sync/syncclient.h"
 #include "sync/syncservice.h"
 
 #include <QCommandLineParser>
@@ -33,17 +35,23 @@ namespace {
 
 struct Sample {
     qint64 up = 0, down = 0, record = 0;
+    qint64 pushBody = 0; // bytes of the push body as sent
+    bool gzip = false;
     bool ok = false;
 };
 
 QByteArray send(QNetworkAccessManager& network, const QByteArray& method, const QUrl& url, const QString& token,
-    const QList<QSslCertificate>& trusted, const QByteArray& body, int* status, QByteArray* ticket = nullptr)
+    const QList<QSslCertificate>& trusted, const client::EncodedBody& encoded, int* status,
+    QByteArray* ticket = nullptr)
 {
+    const QByteArray& body = encoded.bytes;
     QNetworkRequest request(url);
     request.setRawHeader("Poruch-Protocol", "1");
     request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
     if (!body.isNull())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json; charset=utf-8"));
+    if (!encoded.contentEncoding.isEmpty())
+        request.setRawHeader("Content-Encoding", encoded.contentEncoding);
     if (!trusted.isEmpty()) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setCaCertificates(trusted);
@@ -103,7 +111,7 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
         int status = 0;
         send(earlier, "GET",
             base.resolved(QUrl(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=500").arg(device.cursor))),
-            device.token, server.trusted(), QByteArray(), &status, resumeTicket);
+            device.token, server.trusted(), {}, &status, resumeTicket);
         if (status != 200 || ticket.isEmpty()) {
             std::fprintf(stderr, "bench_sync_wire: no session ticket from the earlier session (status %d)\n", status);
             return {};
@@ -122,16 +130,20 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
             // Opens the connection (not counted): the exchange before this one in the same session.
             const QByteArray warm = send(network, "GET",
                 base.resolved(QUrl(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=500").arg(device.cursor))),
-                device.token, server.trusted(), QByteArray(), &status);
+                device.token, server.trusted(), {}, &status);
             if (status != 200) {
                 std::fprintf(stderr, "bench_sync_wire: warm-up pull answered %d %s\n", status, warm.left(200).data());
                 return {};
             }
             proxy.reset();
         }
-        const QByteArray pushed
-            = send(network, "POST", base.resolved(QUrl(QStringLiteral("/api/v1/sync/push"))), device.token,
-                server.trusted(), sync::PushRequest { device.deviceId, { item } }.toJson(), &status, resumeTicket);
+        // The tablet's push body: its JSON through the sync client's encoder (gzip when smaller).
+        const client::EncodedBody body
+            = client::encodePushBody(sync::PushRequest { device.deviceId, { item } }.toJson());
+        sample.pushBody = body.bytes.size();
+        sample.gzip = body.contentEncoding == "gzip";
+        const QByteArray pushed = send(network, "POST", base.resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
+            device.token, server.trusted(), body, &status, resumeTicket);
         const auto pushResponse = sync::PushResponse::fromJson(pushed);
         if (status != 200 || !pushResponse || pushResponse->results.size() != 1
             || pushResponse->results.first().status != sync::PushResult::Status::Applied) {
@@ -140,7 +152,7 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
         }
         const QByteArray pulled = send(network, "GET",
             base.resolved(QUrl(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=500").arg(device.cursor))),
-            device.token, server.trusted(), QByteArray(), &status, resumeTicket);
+            device.token, server.trusted(), {}, &status, resumeTicket);
         const auto pull = sync::PullResponse::fromJson(pulled);
         // Nothing comes back: the only change is the tablet's own push, which the pull leaves out.
         if (status != 200 || !pull || !pull->changes.isEmpty() || pull->hasMore
@@ -204,7 +216,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "bench_sync_wire: server did not start: %s\n", qPrintable(server.error()));
             return 2;
         }
-        std::vector<double> overhead, wire, up, down, recordSize;
+        std::vector<double> overhead, wire, up, down, recordSize, pushBody;
         for (int rep = 0; rep < repetitions; ++rep) {
             const Sample sample = measure(server, devices.first(), rep + 1, mode.keptAlive, mode.resumed);
             if (!sample.ok)
@@ -214,12 +226,15 @@ int main(int argc, char** argv)
             up.push_back(double(sample.up));
             down.push_back(double(sample.down));
             recordSize.push_back(double(sample.record));
-            std::printf("  rep %d %s: up %lld B, down %lld B, record %lld B, overhead %lld B\n", rep + 1,
+            pushBody.push_back(double(sample.pushBody));
+            std::printf("  rep %d %s: up %lld B, down %lld B, record %lld B, push body %lld B%s, overhead %lld B\n",
+                rep + 1,
                 !tls                 ? "HTTP new connection"
                     : mode.keptAlive ? "TLS kept-alive"
                     : mode.resumed   ? "TLS new connection, resumed session"
                                      : "TLS new connection",
-                sample.up, sample.down, sample.record, sample.up + sample.down - sample.record);
+                sample.up, sample.down, sample.record, sample.pushBody, sample.gzip ? " gzip" : "",
+                sample.up + sample.down - sample.record);
             std::fflush(stdout);
         }
         const char* label = !tls ? "P8 plain HTTP overhead"
@@ -231,9 +246,10 @@ int main(int argc, char** argv)
             : mode.resumed
             ? "push + pull on a new TLS connection resuming an earlier session, handshake and close included"
             : "push + pull on a new TLS connection, full handshake and close included";
-        std::printf("%s %.0f B (wire %.0f B = up %.0f + down %.0f, record %.0f B, %s, median of %d)\n", label,
+        std::printf(
+            "%s %.0f B (wire %.0f B = up %.0f + down %.0f, record %.0f B, push body %.0f B, %s, median of %d)\n", label,
             bench::median(overhead), bench::median(wire), bench::median(up), bench::median(down),
-            bench::median(recordSize), what, repetitions);
+            bench::median(recordSize), bench::median(pushBody), what, repetitions);
         std::fflush(stdout);
         server.stop();
     }

@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <zlib.h>
+
 namespace poruch::client {
 
 namespace {
@@ -29,7 +31,36 @@ bool isRevocation(const QString& code)
     return code == QLatin1String("device_revoked") || code == QLatin1String("user_revoked");
 }
 
+// A gzip body answered like this was not understood as gzip (a server without "Compression" reads it as
+// broken JSON): the same items go again as plain JSON.
+bool refusedEncoding(int status, const QString& code)
+{
+    return status == 415
+        || (status == 400 && (code == QLatin1String("bad_encoding") || code == QLatin1String("invalid_json")));
+}
+
 } // namespace
+
+EncodedBody encodePushBody(const QByteArray& json)
+{
+    EncodedBody plain { json, QByteArray() };
+    z_stream stream {};
+    // 16 + MAX_WBITS: the gzip wrapper (RFC 1952) instead of zlib's own; modification time 0.
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return plain;
+    QByteArray out(qsizetype(deflateBound(&stream, uLong(json.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(json.constData()));
+    stream.avail_in = uInt(json.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int status = deflate(&stream, Z_FINISH);
+    const qsizetype written = qsizetype(stream.total_out);
+    deflateEnd(&stream);
+    if (status != Z_STREAM_END || written >= json.size())
+        return plain;
+    out.truncate(written);
+    return EncodedBody { out, QByteArrayLiteral("gzip") };
+}
 
 Result<void> wipeStoreFiles(const QString& databasePath)
 {
@@ -131,8 +162,8 @@ void SyncClient::refreshCounts()
         Q_EMIT countsChanged();
 }
 
-void SyncClient::send(
-    const QByteArray& method, const QString& path, const QByteArray& body, Handler handler, bool authenticated)
+void SyncClient::send(const QByteArray& method, const QString& path, const QByteArray& body, Handler handler,
+    bool authenticated, const QByteArray& contentEncoding)
 {
     QUrl url = m_baseUrl;
     const qsizetype query = path.indexOf(QLatin1Char('?'));
@@ -146,6 +177,8 @@ void SyncClient::send(
         request.setRawHeader("Authorization", "Bearer " + m_enrollment->token.toLatin1());
     if (!body.isNull())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json; charset=utf-8"));
+    if (!contentEncoding.isEmpty())
+        request.setRawHeader("Content-Encoding", contentEncoding);
     // The pinned certificate is the only CA; nothing else is trusted and no TLS error is ever ignored.
     request.setSslConfiguration(m_pin.sslConfiguration());
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -406,8 +439,17 @@ void SyncClient::pushNext()
     if (auto marked = m_store->markAttempted(sendable); !marked)
         return storeFailure(marked.error());
     m_inFlight = sendable;
-    send("POST", QStringLiteral("/api/v1/sync/push"), request.toJson(), [this](const HttpAnswer& answer) {
+    const QByteArray json = request.toJson();
+    const EncodedBody body = m_plainPushes ? EncodedBody { json, QByteArray() } : encodePushBody(json);
+    const bool compressed = !body.contentEncoding.isEmpty();
+    const auto onAnswer = [this, compressed](const HttpAnswer& answer) {
         const QList<OutboxEntry> sent = std::exchange(m_inFlight, {});
+        if (compressed && refusedEncoding(answer.status, answer.errorCode)) {
+            qCWarning(lcSyncClient) << "the server refused a gzip push body:" << answer.status << answer.errorCode
+                                    << "- sending plain JSON";
+            m_plainPushes = true;
+            return pushNext();
+        }
         if (answer.status == 200) {
             const auto response = sync::PushResponse::fromJson(answer.body);
             if (!response) {
@@ -452,7 +494,8 @@ void SyncClient::pushNext()
             return pushNext();
         }
         failRound(answer, "push");
-    });
+    };
+    send("POST", QStringLiteral("/api/v1/sync/push"), body.bytes, onAnswer, true, body.contentEncoding);
 }
 
 void SyncClient::pullNext()

@@ -39,6 +39,17 @@ struct SyncClientOptions {
 // KeyVault::wipe() for the key file and device secret.
 Result<void> wipeStoreFiles(const QString& databasePath);
 
+// A request body as it goes on the wire (docs/sync-protocol.md, "Compression").
+struct EncodedBody {
+    QByteArray bytes;
+    QByteArray contentEncoding; // "gzip", or empty: the bytes are the JSON itself
+};
+
+// The push body as SyncClient sends it: gzip (RFC 1952, zlib's default level) when that is smaller than the
+// JSON, otherwise the JSON unchanged. bench/sync/wire.cpp sends its pushes through this too, so P8 measures
+// the tablet's bytes.
+EncodedBody encodePushBody(const QByteArray& json);
+
 // The tablet's sync client: enrollment with certificate pinning, then rounds of push (outbox, batches of
 // ≤ 200) and pull (until hasMore is false), with retry and automatic resume. The UI reads state(),
 // counts and progress, and calls syncNow() / enroll() / the conflict API of LocalSyncStore.
@@ -108,7 +119,7 @@ private:
     void setState(State state, const Error& error = {});
     void refreshCounts();
     void send(const QByteArray& method, const QString& path, const QByteArray& body, Handler handler,
-        bool authenticated = true);
+        bool authenticated = true, const QByteArray& contentEncoding = {});
     void beginRound();
     void maybeRefreshToken();
     void pushNext();
@@ -143,6 +154,7 @@ private:
     bool m_upToDate = false;
     bool m_dirty = false; // saved since the round started
     int m_batchLimit = 0; // shrinks after 413 / isolates items after 400
+    bool m_plainPushes = false; // the server refused a gzip body: send JSON as it is from now on
     QList<OutboxEntry> m_inFlight;
     int m_pushTotal = 0;
     int m_pushDone = 0;

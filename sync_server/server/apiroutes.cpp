@@ -1,6 +1,7 @@
 #include "apiroutes.h"
 
 #include "auth/ratelimiter.h"
+#include "bodydecoder.h"
 #include "jsonreply.h"
 #include "serverlogging.h"
 #include "sync/syncmessages.h"
@@ -44,6 +45,21 @@ std::optional<QHttpServerResponse> checkEnvelope(const QHttpServerRequest& reque
         return jsonError(Status::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
             QStringLiteral("the body must be application/json"));
     return std::nullopt;
+}
+
+// The body the route parses: a gzip body inflated within the body limit, an identity body as it came
+// (docs/sync-protocol.md, "Compression"). Every Content-Encoding header counts: two of them are a list.
+Result<QByteArray> decodedBody(const QHttpServerRequest& request, const BodyDecoder& decoder)
+{
+    QList<QByteArray> encodings;
+    for (const auto& [name, value] : request.headers()) {
+        if (name.compare("Content-Encoding", Qt::CaseInsensitive) == 0)
+            encodings.append(value);
+    }
+    auto body = decoder.decode(encodings, request.body());
+    if (!body)
+        qCInfo(lcHttp) << "request body refused:" << body.error().code; // never the body itself
+    return body;
 }
 
 QString bearerToken(const QHttpServerRequest& request)
@@ -90,6 +106,7 @@ int httpStatusForError(const QString& code)
         { QStringLiteral("bad_request"), 400 },
         { QStringLiteral("invalid_json"), 400 },
         { QStringLiteral("invalid_field"), 400 },
+        { QStringLiteral("bad_encoding"), 400 },
         { QStringLiteral("unauthorized"), 401 },
         { QStringLiteral("token_expired"), 401 },
         { QStringLiteral("device_revoked"), 403 },
@@ -99,6 +116,8 @@ int httpStatusForError(const QString& code)
         { QStringLiteral("not_found"), 404 },
         { QStringLiteral("sequence_reused"), 409 },
         { QStringLiteral("enrollment_code_invalid"), 410 },
+        { QStringLiteral("body_too_large"), 413 },
+        { QStringLiteral("unsupported_encoding"), 415 },
         { QStringLiteral("unsupported_media_type"), 415 },
         { QStringLiteral("protocol_unsupported"), 426 },
         { QStringLiteral("rate_limited"), 429 },
@@ -110,11 +129,12 @@ int httpStatusForError(const QString& code)
     return 500;
 }
 
-void registerApiRoutes(
-    QHttpServer& http, SyncService& service, RateLimiter& enrollLimiter, const QString& serverCertificateSha256)
+void registerApiRoutes(QHttpServer& http, SyncService& service, RateLimiter& enrollLimiter,
+    const QString& serverCertificateSha256, qint64 maxBodyBytes)
 {
+    const BodyDecoder decoder(maxBodyBytes);
     http.route(QStringLiteral("/api/v1/enroll"), QHttpServerRequest::Method::Post,
-        [&service, &enrollLimiter, serverCertificateSha256](const QHttpServerRequest& request) {
+        [&service, &enrollLimiter, serverCertificateSha256, decoder](const QHttpServerRequest& request) {
             if (auto refused = checkEnvelope(request, true))
                 return std::move(*refused);
             const QString client = request.remoteAddress().toString();
@@ -124,7 +144,10 @@ void registerApiRoutes(
                 response.setHeader("Retry-After", QByteArray::number(enrollLimiter.retryAfterSeconds(client)));
                 return response;
             }
-            const auto body = sync::parseJsonObject(request.body());
+            const auto raw = decodedBody(request, decoder);
+            if (!raw)
+                return errorResponse(raw.error());
+            const auto body = sync::parseJsonObject(*raw);
             if (!body)
                 return errorResponse(body.error());
             for (auto it = body->begin(); it != body->end(); ++it) {
@@ -158,13 +181,17 @@ void registerApiRoutes(
         });
 
     http.route(QStringLiteral("/api/v1/sync/push"), QHttpServerRequest::Method::Post,
-        [&service](const QHttpServerRequest& request) {
+        [&service, decoder](const QHttpServerRequest& request) {
             if (auto refused = checkEnvelope(request, true))
                 return std::move(*refused);
             const auto session = service.authenticate(bearerToken(request));
             if (!session)
                 return errorResponse(session.error());
-            const auto push = sync::PushRequest::fromJson(request.body());
+            // Inflated only for an authenticated device: decoding costs CPU, nobody else gets to spend it.
+            const auto body = decodedBody(request, decoder);
+            if (!body)
+                return errorResponse(body.error());
+            const auto push = sync::PushRequest::fromJson(*body);
             if (!push)
                 return errorResponse(push.error());
             const auto response = service.push(*session, *push);

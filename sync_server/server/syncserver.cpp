@@ -54,7 +54,7 @@ void SyncServer::registerRoutes()
         return QHttpServerResponse(healthBody(m_config, storeOk ? QStringLiteral("open") : QStringLiteral("closed")),
             storeOk ? QHttpServerResponse::StatusCode::Ok : QHttpServerResponse::StatusCode::ServiceUnavailable);
     });
-    registerApiRoutes(*m_http, *m_sync, *m_enrollLimiter, m_certificateSha256);
+    registerApiRoutes(*m_http, *m_sync, *m_enrollLimiter, m_certificateSha256, m_config.limits.maxBodyBytes);
     registerOfficeRoutes(*m_http, *m_store, *m_sync, m_config);
 
     m_http->setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {

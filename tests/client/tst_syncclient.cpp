@@ -6,15 +6,65 @@
 #include "serverprocess.h"
 #include "tcpfaultproxy.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <zlib.h>
 
 using namespace clienttest;
 using client::EntityState;
 using client::SyncClient;
 using poruch::test::ServerProcess;
 using poruch::test::TcpFaultProxy;
+
+namespace {
+
+// The tablet's real network stack, with a record of every push as it leaves the client (headers and body
+// bytes). `rewriteEncoding` changes a gzip push's Content-Encoding on the way out (empty: drops the header),
+// so the real server meets what an unaware server or proxy would make of it.
+class PushRecorder : public QNetworkAccessManager {
+public:
+    struct Push {
+        QByteArray contentEncoding;
+        QByteArray body;
+    };
+    QList<Push> pushes;
+    std::optional<QByteArray> rewriteEncoding;
+
+protected:
+    QNetworkReply* createRequest(Operation op, const QNetworkRequest& original, QIODevice* outgoing) override
+    {
+        QNetworkRequest request = original;
+        if (request.url().path() == QLatin1String("/api/v1/sync/push") && outgoing) {
+            const QByteArray encoding = request.rawHeader("Content-Encoding");
+            pushes.append(Push { encoding, outgoing->peek(outgoing->size()) });
+            if (rewriteEncoding && encoding == "gzip")
+                request.setRawHeader("Content-Encoding", *rewriteEncoding);
+        }
+        return QNetworkAccessManager::createRequest(op, request, outgoing);
+    }
+};
+
+QByteArray gunzip(const QByteArray& gz)
+{
+    z_stream stream {};
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
+        return {};
+    QByteArray out(8 << 20, Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.constData()));
+    stream.avail_in = uInt(gz.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = uInt(out.size());
+    const bool ok = inflate(&stream, Z_FINISH) == Z_STREAM_END && stream.avail_in == 0;
+    out.truncate(qsizetype(stream.total_out));
+    inflateEnd(&stream);
+    return ok ? out : QByteArray();
+}
+
+} // namespace
 
 class TestSyncClient : public QObject {
     Q_OBJECT
@@ -404,6 +454,76 @@ private Q_SLOTS:
         QVERIFY(!d.vault->exists());
         QVERIFY(!d.secret->exists());
         QVERIFY(!d.sync(2000)); // nothing left to sync with
+    }
+
+    void pushesGoOutGzipCompressedAndAreApplied()
+    {
+        createUser(QStringLiteral("worker-z"));
+        PushRecorder* recorder = nullptr;
+        client::SyncClientOptions options = testOptions();
+        options.networkFactory = [&recorder](QObject*) { return recorder = new PushRecorder; };
+        Device d;
+        QVERIFY(d.open(true, options));
+        QVERIFY(recorder);
+        QCOMPARE(d.enroll(url(), code(QStringLiteral("worker-z")), fingerprint()), QString());
+        const QString caseId = d.newCase(QStringLiteral("Гребінка")).id;
+        const records::Record notice = d.newNotice(caseId, true);
+        QVERIFY(d.sync());
+        QCOMPARE(d.local->counts()->outbox, 0);
+
+        QCOMPARE(recorder->pushes.size(), 1);
+        const PushRecorder::Push& sent = recorder->pushes.first();
+        QCOMPARE(sent.contentEncoding, QByteArray("gzip"));
+        QVERIFY(sent.body.startsWith("\x1f\x8b"));
+        const QByteArray json = gunzip(sent.body);
+        QVERIFY2(sent.body.size() < json.size() / 2,
+            qPrintable(QStringLiteral("%1 of %2 bytes").arg(sent.body.size()).arg(json.size())));
+        const auto request = poruch::sync::PushRequest::fromJson(json);
+        QVERIFY(request);
+        QCOMPARE(request->deviceId, d.deviceId);
+        QCOMPARE(request->items.size(), 2);
+        // The real server applied it: the record is there, byte for byte the tablet's.
+        const auto onServer = serverRecords(m_server);
+        QVERIFY(onServer.contains(notice.id));
+        QCOMPARE(recordDigest(onServer.value(notice.id).record), recordDigest(local(d, notice.id)));
+        QVERIFY(!d.local->journalNumber(notice.id)->isEmpty());
+    }
+
+    void aRefusedGzipBodyIsSentAgainAsPlainJson_data()
+    {
+        QTest::addColumn<QByteArray>("rewrite");
+        QTest::addColumn<QString>("user");
+        QTest::newRow("415 unsupported_encoding") << QByteArray("br") << QStringLiteral("worker-y");
+        // A server without gzip support parses the compressed bytes as JSON (400 invalid_json).
+        QTest::newRow("400 invalid_json (unaware server)") << QByteArray() << QStringLiteral("worker-x");
+    }
+    void aRefusedGzipBodyIsSentAgainAsPlainJson()
+    {
+        QFETCH(QByteArray, rewrite);
+        QFETCH(QString, user);
+        createUser(user);
+        PushRecorder* recorder = nullptr;
+        client::SyncClientOptions options = testOptions();
+        options.networkFactory = [&recorder](QObject*) { return recorder = new PushRecorder; };
+        Device d;
+        QVERIFY(d.open(true, options));
+        recorder->rewriteEncoding = rewrite;
+        QCOMPARE(d.enroll(url(), code(user), fingerprint()), QString());
+        const QString caseId = d.newCase(QStringLiteral("Лисенко")).id;
+        const records::Record notice = d.newNotice(caseId, false);
+        QVERIFY(d.sync());
+        QCOMPARE(d.local->counts()->outbox, 0);
+        QCOMPARE(d.local->counts()->rejected, 0);
+        QCOMPARE(recorder->pushes.size(), 2);
+        QCOMPARE(recorder->pushes.at(0).contentEncoding, QByteArray("gzip"));
+        QCOMPARE(recorder->pushes.at(1).contentEncoding, QByteArray());
+        QCOMPARE(recorder->pushes.at(1).body, gunzip(recorder->pushes.at(0).body));
+        QCOMPARE(recordDigest(serverRecords(m_server).value(notice.id).record), recordDigest(local(d, notice.id)));
+        // Plain from then on: the next push is not tried as gzip first.
+        d.edit(notice.id, QStringLiteral("contentText"), QStringLiteral("змінений текст"));
+        QVERIFY(d.sync());
+        QCOMPARE(recorder->pushes.size(), 3);
+        QCOMPARE(recorder->pushes.at(2).contentEncoding, QByteArray());
     }
 
     void anotherServerCertificateIsRefused()

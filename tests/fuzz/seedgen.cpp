@@ -11,6 +11,8 @@
 
 #include <cstdio>
 
+#include <zlib.h>
+
 using namespace poruch;
 
 namespace {
@@ -69,6 +71,23 @@ bool write(const QString& dir, const QString& name, const QByteArray& bytes)
 QByteArray compact(const QJsonObject& object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// gzip (RFC 1952) as the tablet sends push bodies: zlib's default level, one member.
+QByteArray gzip(const QByteArray& data)
+{
+    z_stream stream {};
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.truncate(qsizetype(stream.total_out));
+    deflateEnd(&stream);
+    return out;
 }
 
 } // namespace
@@ -171,6 +190,17 @@ int main(int argc, char** argv)
         QByteArray("\x01POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"));
     ok &= write(headDir, QStringLiteral("two-lengths.http"),
         QByteArray("\x05POST /a HTTP/1.1\r\nContent-Length: 3\r\ncontent-length: 4\r\n\r\nabcd"));
+
+    // fuzz_bodydecoder: first byte = which Content-Encoding header (1: gzip, 0: none, 3: " GZip ", 6: br), then
+    // the body. The limit there is 4096 bytes: a 6 KB body inflates beyond it.
+    const QString bodyDir = root + QStringLiteral("/bodydecoder");
+    const QByteArray one = sync::PushRequest { deviceId, { draftItem } }.toJson();
+    ok &= write(bodyDir, QStringLiteral("push.gz"), "\x01" + gzip(one));
+    ok &= write(bodyDir, QStringLiteral("spelled.gz"), "\x03" + gzip(one));
+    ok &= write(bodyDir, QStringLiteral("too-large.gz"), "\x01" + gzip(QByteArray(6000, '[')));
+    ok &= write(bodyDir, QStringLiteral("trailing.gz"), "\x01" + gzip("{}") + "x");
+    ok &= write(bodyDir, QStringLiteral("plain.json"), "\x00" + one);
+    ok &= write(bodyDir, QStringLiteral("br.gz"), "\x06" + gzip("{}"));
     if (!ok) {
         std::fprintf(stderr, "fuzz_seedgen: could not write the corpus under %s\n", argv[1]);
         return 1;
