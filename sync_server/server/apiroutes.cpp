@@ -116,7 +116,7 @@ int httpStatusForError(const QString& code)
         { QStringLiteral("not_found"), 404 },
         { QStringLiteral("sequence_reused"), 409 },
         { QStringLiteral("enrollment_code_invalid"), 410 },
-        { QStringLiteral("body_too_large"), 413 },
+        { QStringLiteral("payload_too_large"), 413 },
         { QStringLiteral("unsupported_encoding"), 415 },
         { QStringLiteral("unsupported_media_type"), 415 },
         { QStringLiteral("protocol_unsupported"), 426 },

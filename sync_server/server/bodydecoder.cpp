@@ -70,7 +70,7 @@ Result<QByteArray> BodyDecoder::gunzip(QByteArrayView compressed) const
             remaining -= take;
         }
         if (produced >= cap)
-            return Error { QStringLiteral("body_too_large"),
+            return Error { QStringLiteral("payload_too_large"),
                 QStringLiteral("the inflated request body exceeds the limit") };
         const qint64 room = qMin<qint64>(Chunk, cap - produced);
         out.resize(produced + room);
@@ -90,7 +90,7 @@ Result<QByteArray> BodyDecoder::gunzip(QByteArrayView compressed) const
             return bad("truncated");
     }
     if (produced > m_maxBytes)
-        return Error { QStringLiteral("body_too_large"),
+        return Error { QStringLiteral("payload_too_large"),
             QStringLiteral("the inflated request body exceeds the limit") };
     // One member and nothing after it (a second member or padding would be parsed by nobody).
     if (stream.avail_in != 0 || remaining != 0)

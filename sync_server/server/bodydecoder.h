@@ -12,7 +12,7 @@ namespace poruch::server {
 // with zlib into at most maxBytes: the inflater stops at maxBytes + 1, so a small bomb never grows into
 // memory. Bytes in, bytes out: no request, no socket, so it is unit-tested and fuzzed on its own
 // (tests/server/tst_gzipbodies, tests/fuzz/fuzz_bodydecoder). Errors: unsupported_encoding (415),
-// bad_encoding (400), body_too_large (413). Messages never quote the body.
+// bad_encoding (400), payload_too_large (413). Messages never quote the body.
 class BodyDecoder {
 public:
     explicit BodyDecoder(qint64 maxBytes);

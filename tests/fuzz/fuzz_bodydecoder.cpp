@@ -2,9 +2,9 @@
 // inflated within a bound, other codings refused. Input: one byte that chooses the Content-Encoding header
 // (none, gzip, identity, odd spellings, lists, two headers, br), then the body.
 // Properties: no crash or sanitizer report; refusals carry only unsupported_encoding, bad_encoding or
-// body_too_large; identity returns the body unchanged; an accepted gzip body is within the limit and equals
+// payload_too_large; identity returns the body unchanged; an accepted gzip body is within the limit and equals
 // what an independent zlib inflate of one whole member gives; a valid member within the limit is accepted,
-// one beyond it is refused as body_too_large, never inflated further than limit + 1 bytes.
+// one beyond it is refused as payload_too_large, never inflated further than limit + 1 bytes.
 #include "fuzzcheck.h"
 #include "server/bodydecoder.h"
 
@@ -81,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (!decoded) {
         const QString code = decoded.error().code;
         PORUCH_FUZZ_CHECK(code == QLatin1String("unsupported_encoding") || code == QLatin1String("bad_encoding")
-                || code == QLatin1String("body_too_large"),
+                || code == QLatin1String("payload_too_large"),
             "refusals carry one of the three codes");
         PORUCH_FUZZ_CHECK(!decoded.error().message.isEmpty(), "refusals say why");
         PORUCH_FUZZ_CHECK(!identity, "identity bodies are never refused");
@@ -101,8 +101,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         PORUCH_FUZZ_CHECK(*decoded == ref.out && ref.size == decoded->size(), "the same bytes as zlib inflates");
     } else if (ref.member) {
         PORUCH_FUZZ_CHECK(ref.size > Limit, "a valid member within the limit is accepted");
-        PORUCH_FUZZ_CHECK(decoded.error().code == QLatin1String("body_too_large"), "a member too big is too large");
-    } else if (decoded.error().code == QLatin1String("body_too_large")) {
+        PORUCH_FUZZ_CHECK(decoded.error().code == QLatin1String("payload_too_large"), "a member too big is too large");
+    } else if (decoded.error().code == QLatin1String("payload_too_large")) {
         PORUCH_FUZZ_CHECK(ref.size > Limit, "too large only when it inflates beyond the limit");
     }
     return 0;

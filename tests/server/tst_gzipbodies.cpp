@@ -404,7 +404,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             const auto reply = push(bomb, { { "Content-Encoding", "gzip" } });
             QCOMPARE(reply.status, 413);
-            QCOMPARE(errorCode(reply.body), QStringLiteral("body_too_large"));
+            QCOMPARE(errorCode(reply.body), QStringLiteral("payload_too_large"));
         }
         const qint64 after = vmHwmKb(pid);
         qInfo("server VmHWM %lld kB before, %lld kB after three 1 GiB bombs", before, after);
@@ -425,10 +425,10 @@ private Q_SLOTS:
         QCOMPARE(*ok, exact);
         const auto over = decoder.decode({ "gzip" }, gzip(exact + 'a'));
         QVERIFY(!over);
-        QCOMPARE(over.error().code, QStringLiteral("body_too_large"));
+        QCOMPARE(over.error().code, QStringLiteral("payload_too_large"));
         const auto bomb = decoder.decode({ "gzip" }, zipBomb(4));
         QVERIFY(!bomb);
-        QCOMPARE(bomb.error().code, QStringLiteral("body_too_large"));
+        QCOMPARE(bomb.error().code, QStringLiteral("payload_too_large"));
         // Identity bodies are the route's business (the guard limits them before buffering).
         QCOMPARE(*decoder.decode({}, exact + 'a'), exact + 'a');
         QCOMPARE(*decoder.decode({ "identity" }, exact), exact);
