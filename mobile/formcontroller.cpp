@@ -9,6 +9,7 @@
 #include "pdfencryptor.h"
 #include "pdfexport.h"
 #include "recorddrafts.h"
+#include "records/recordmoment.h"
 #include "records/recordrepository.h"
 #include "sync/localsyncstore.h"
 
@@ -145,7 +146,7 @@ void FormController::loadCaseRecords(records::RecordRepository& repo)
         QString journal;
         if (auto full = repo.getRecord(r.id)) {
             journal = full->body.value(QStringLiteral("journalNumber")).toString();
-            const QString moment = full->body.value(RecordDrafts::momentField(type)).toString();
+            const QString moment = full->body.value(records::momentField(type)).toString();
             const QDateTime at = QDateTime::fromString(moment, Qt::ISODate);
             const QDate day = QDate::fromString(moment, Qt::ISODate);
             if (at.isValid())

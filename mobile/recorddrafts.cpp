@@ -3,6 +3,7 @@
 #include "appsession.h"
 #include "forms/formregistry.h"
 #include "isotime.h"
+#include "records/recordmoment.h"
 #include "records/recordrepository.h"
 #include "sync/localsyncstore.h"
 
@@ -27,23 +28,6 @@ QString RecordDrafts::typeLabel(const QString& typeId)
     return label ? tr(label) : typeId;
 }
 
-QString RecordDrafts::momentField(const QString& typeId)
-{
-    static const QHash<QString, QString> fields = {
-        { QStringLiteral("notice"), QStringLiteral("receivedAt") },
-        { QStringLiteral("home_visit"), QStringLiteral("visitedAt") },
-        { QStringLiteral("safety_assessment"), QStringLiteral("assessedAt") },
-        { QStringLiteral("crisis_intervention"), QStringLiteral("startedAt") },
-        { QStringLiteral("services_decision"), QStringLiteral("decisionDate") },
-        { QStringLiteral("services_contract"), QStringLiteral("contractDate") },
-        { QStringLiteral("individual_plan"), QStringLiteral("planDate") },
-        { QStringLiteral("mdt_meeting"), QStringLiteral("meetingAt") },
-        { QStringLiteral("refusal_questionnaire"), QStringLiteral("filledAt") },
-        { QStringLiteral("action"), QStringLiteral("at") },
-    };
-    return fields.value(typeId);
-}
-
 Result<records::Record> RecordDrafts::create(
     AppSession& session, const QString& caseId, const QString& typeId, QJsonObject initial)
 {
@@ -54,7 +38,7 @@ Result<records::Record> RecordDrafts::create(
     const forms::FormDefinition* form = session.forms().latest(typeId);
     if (!type || !form)
         return Error { QStringLiteral("app.unknown_type"), QStringLiteral("No form for this record type") };
-    const QString moment = momentField(typeId);
+    const QString moment = records::momentField(typeId);
     if (!moment.isEmpty() && !initial.contains(moment)) {
         const forms::FieldDef* field = form->field(moment);
         if (field && field->type == forms::FieldType::Date)

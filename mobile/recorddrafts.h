@@ -27,8 +27,6 @@ public:
     static Result<records::Case> createCase(AppSession& session);
     // Short label of a record type in the UI language.
     static QString typeLabel(const QString& typeId);
-    // The body field that says when the act happened (prefilled on new drafts), "" if none.
-    static QString momentField(const QString& typeId);
 };
 
 } // namespace poruch::app

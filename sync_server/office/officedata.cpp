@@ -3,6 +3,7 @@
 #include "html.h"
 
 #include "records/canonicalform.h"
+#include "records/recordmoment.h"
 #include "storage/serverstore.h"
 
 #include <QCryptographicHash>
@@ -167,34 +168,12 @@ QString recordTypeLabel(const QString& typeId)
     return labels.value(typeId, typeId);
 }
 
-namespace {
-
-// The field that says when what a record describes happened (as the tablet's list of case records shows it).
-QString momentField(const QString& typeId)
-{
-    static const QHash<QString, QString> fields {
-        { QStringLiteral("notice"), QStringLiteral("receivedAt") },
-        { QStringLiteral("home_visit"), QStringLiteral("visitedAt") },
-        { QStringLiteral("safety_assessment"), QStringLiteral("assessedAt") },
-        { QStringLiteral("crisis_intervention"), QStringLiteral("startedAt") },
-        { QStringLiteral("services_decision"), QStringLiteral("decisionDate") },
-        { QStringLiteral("services_contract"), QStringLiteral("contractDate") },
-        { QStringLiteral("individual_plan"), QStringLiteral("planDate") },
-        { QStringLiteral("mdt_meeting"), QStringLiteral("meetingAt") },
-        { QStringLiteral("refusal_questionnaire"), QStringLiteral("filledAt") },
-        { QStringLiteral("action"), QStringLiteral("at") },
-    };
-    return fields.value(typeId);
-}
-
-} // namespace
-
 QString recordTitle(const OfficeRecord& item)
 {
     QString title = recordTypeLabel(item.stored.type);
     if (!item.stored.journalNumber.isEmpty())
         title += QStringLiteral(" № ") + item.stored.journalNumber;
-    const QString moment = item.record.body.value(momentField(item.stored.type)).toString();
+    const QString moment = item.record.body.value(records::momentField(item.stored.type)).toString();
     // A moment is shown as its day in Kyiv; a date field is that day already (QDate would also read a moment's
     // UTC date, so the moment is tried first).
     const QDateTime at = QDateTime::fromString(moment, Qt::ISODateWithMs);

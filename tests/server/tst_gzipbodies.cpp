@@ -11,13 +11,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
 #include <zlib.h>
 
 using poruch::test::apiRequest;
+using poruch::test::rawRequest;
 using poruch::test::ServerProcess;
 namespace records = poruch::records;
 
@@ -123,22 +123,6 @@ QJsonObject recordItem(const QString& caseId, qint64 seq, const QString& text)
     record.updatedAt = record.createdAt;
     return QJsonObject { { QStringLiteral("seq"), double(seq) }, { QStringLiteral("kind"), QStringLiteral("record") },
         { QStringLiteral("baseRevision"), 0 }, { QStringLiteral("record"), record.toJson() } };
-}
-
-QByteArray rawRequest(const QUrl& base, const QByteArray& request)
-{
-    QTcpSocket socket;
-    socket.connectToHost(base.host(), quint16(base.port()));
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write(request);
-    QByteArray reply;
-    while (socket.waitForReadyRead(5000)) {
-        reply += socket.readAll();
-        if (reply.contains("\r\n\r\n") && reply.trimmed().endsWith('}'))
-            break;
-    }
-    return reply;
 }
 
 qint64 vmHwmKb(qint64 pid)

@@ -7,11 +7,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
 using poruch::test::apiRequest;
+using poruch::test::rawRequest;
 using poruch::test::ServerProcess;
 namespace records = poruch::records;
 
@@ -60,22 +60,6 @@ QJsonObject withKey(QJsonObject object, const QString& key, const QJsonValue& va
     else
         object.insert(key, value);
     return object;
-}
-
-QByteArray rawRequest(const QUrl& base, const QByteArray& request)
-{
-    QTcpSocket socket;
-    socket.connectToHost(base.host(), quint16(base.port()));
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write(request);
-    QByteArray reply;
-    while (socket.waitForReadyRead(3000)) {
-        reply += socket.readAll();
-        if (reply.contains("\r\n\r\n") && reply.trimmed().endsWith('}'))
-            break;
-    }
-    return reply;
 }
 
 } // namespace
@@ -331,7 +315,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, request);
         QFETCH(QByteArray, statusLine);
-        const QByteArray reply = rawRequest(m_server.baseUrl(), request);
+        const QByteArray reply = rawRequest(m_server.baseUrl(), request, 3000);
         QVERIFY2(reply.startsWith(statusLine), reply.left(80).constData());
     }
 

@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 #include <QTimer>
 
 namespace poruch::test {
@@ -239,6 +240,22 @@ HttpResult apiRequest(const QByteArray& method, const QUrl& url, const QByteArra
         result.networkError = reply->errorString();
     reply->deleteLater();
     return result;
+}
+
+QByteArray rawRequest(const QUrl& base, const QByteArray& request, int timeoutMs)
+{
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), quint16(base.port()));
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write(request);
+    QByteArray reply;
+    while (socket.waitForReadyRead(timeoutMs)) {
+        reply += socket.readAll();
+        if (reply.contains("\r\n\r\n") && reply.trimmed().endsWith('}'))
+            break;
+    }
+    return reply;
 }
 
 } // namespace poruch::test

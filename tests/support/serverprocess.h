@@ -72,4 +72,8 @@ HttpResult apiRequest(const QByteArray& method, const QUrl& url, const QByteArra
     const QList<QSslCertificate>& trusted = {}, const QList<QPair<QByteArray, QByteArray>>& extraHeaders = {},
     bool protocolHeader = true);
 
+// Writes `request` as raw bytes to a plain TCP connection and reads the reply until a whole JSON error body
+// (or `timeoutMs` of silence): for requests no HTTP client would send.
+QByteArray rawRequest(const QUrl& base, const QByteArray& request, int timeoutMs = 5000);
+
 } // namespace poruch::test
