@@ -871,6 +871,7 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
             ids.append(record.id);
         st.value().bind(1, compactJsonText(ids));
         QHash<QString, QString> storedFinals; // id -> content hash
+        QSet<QString> storedDrafts;
         while (true) {
             const Result<bool> row = st.value().step();
             if (!row)
@@ -879,10 +880,13 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
                 break;
             if (st.value().text(1) == QLatin1String("final"))
                 storedFinals.insert(st.value().text(0), st.value().text(2));
+            else
+                storedDrafts.insert(st.value().text(0));
         }
         st.value().reset();
-        QList<const Record*> writes;
-        writes.reserve(records.size());
+        QList<const Record*> inserts;
+        QList<const Record*> updates;
+        inserts.reserve(records.size());
         for (const Record& record : records) {
             const auto final = storedFinals.constFind(record.id);
             if (final != storedFinals.cend()) {
@@ -890,9 +894,11 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
                     continue; // the same act again: idempotent
                 return immutableError();
             }
-            writes.append(&record);
+            (storedDrafts.contains(record.id) ? updates : inserts).append(&record);
         }
-        return writeRecords(writes);
+        if (auto r = writeRecords(inserts, false); !r)
+            return r;
+        return writeRecords(updates, true);
     });
     if (!result)
         return result.error();
@@ -923,21 +929,24 @@ Result<void> RecordRepository::importRecordsOneByOne(const QList<Record>& record
     return {};
 }
 
-Result<void> RecordRepository::writeRecords(const QList<const Record*>& records)
+Result<void> RecordRepository::writeRecords(const QList<const Record*>& records, bool update)
 {
-    // Multi-row upserts: the immutability trigger makes every INSERT on records keep a statement
-    // journal, and each statement copies the pages it changes into it (locked memory in an encrypted
-    // store). One statement per chunk copies each page once per chunk instead of once per row. Chunk
-    // sizes are fixed (64, 8, 1) so only three statements are cached.
+    // Multi-row statements (one per chunk instead of one per row: every statement costs locked memory
+    // in an encrypted store). Chunk sizes are fixed (64, 8, 1) so only three statements are cached.
+    // Rows the batch read found absent go in with INSERT OR ROLLBACK: no constraint of that statement
+    // can ABORT, so SQLite keeps no statement journal (a copy of every page the statement changes, ~5
+    // locked allocations per page). A conflict there would be a bug; it ends the caller's transaction.
+    // Stored drafts are updated in place by the upsert (an UPDATE, which the immutability trigger checks).
     qsizetype done = 0;
     while (done < records.size()) {
         const qsizetype left = records.size() - done;
         const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
         auto st = m_db.prepare(
-            multiRowUpsert(QStringLiteral("INSERT INTO records (id, type, form_id, form_version, case_id, "
-                                          "body, status, revision, author_user_id, author_device_id, "
-                                          "created_at, updated_at, finalized_at, content_hash, amends) VALUES "),
-                15, rows, QLatin1String(kRecordUpsertTail)));
+            multiRowUpsert((update ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
+                    + QStringLiteral(" records (id, type, form_id, form_version, case_id, body, status, revision, "
+                                     "author_user_id, author_device_id, created_at, updated_at, finalized_at, "
+                                     "content_hash, amends) VALUES "),
+                15, rows, QLatin1String(update ? kRecordUpsertTail : "")));
         if (!st)
             return st.error();
         for (int i = 0; i < rows; ++i) {

@@ -114,7 +114,7 @@ private:
     static Result<void> validateCase(Case& value);
     Result<void> writeRecord(const Record& record, bool replace);
     // Upserts the records with multi-row statements (checks done by the caller).
-    Result<void> writeRecords(const QList<const Record*>& records);
+    Result<void> writeRecords(const QList<const Record*>& records, bool update);
     // The per-row import path, for a batch that holds the same id twice.
     Result<void> importRecordsOneByOne(const QList<Record>& records);
     Result<Case> readCase(const QString& caseId);

@@ -259,10 +259,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
         }
     }
 
+    // recursive_triggers: rows that an INSERT/UPDATE OR REPLACE deletes fire delete triggers, so a
+    // BEFORE DELETE trigger also guards against REPLACE (the records schema relies on it for final acts
+    // instead of a BEFORE INSERT trigger, which would make every bulk insert stage its rows).
     static constexpr const char* Settings[] = {
         "PRAGMA temp_store = MEMORY",
         "PRAGMA synchronous = FULL",
         "PRAGMA foreign_keys = ON",
+        "PRAGMA recursive_triggers = ON",
     };
     for (const char* sql : Settings) {
         if (auto r = execRaw(db, sql, QStringLiteral("configuring the store")); !r)

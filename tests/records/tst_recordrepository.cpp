@@ -344,8 +344,12 @@ private Q_SLOTS:
         QCOMPARE(m_repo->importRecords({ reimport }).error().code, QStringLiteral("store.immutable"));
         REQUIRE_OK(m_repo->importRecords({ *final })); // the same act again is a no-op
 
-        // Direct SQL path: the triggers refuse whoever writes.
+        // Direct SQL path: the triggers refuse whoever writes (REPLACE, which deletes the row it
+        // conflicts with, fires the delete trigger because the store turns recursive_triggers on).
+        const Result<Record> bystander = m_repo->saveDraft(newDraft(kase->id));
+        REQUIRE_OK(bystander);
         const QStringList attacks {
+            QStringLiteral("UPDATE OR REPLACE records SET id = '%1' WHERE id = '%2'"),
             QStringLiteral("UPDATE records SET body = '{}' WHERE id = '%1'"),
             QStringLiteral(
                 "UPDATE records SET status = 'draft', content_hash = NULL, finalized_at = NULL WHERE id = '%1'"),
@@ -361,7 +365,7 @@ private Q_SLOTS:
                            "ON CONFLICT (id) DO UPDATE SET body = excluded.body"),
         };
         for (const QString& attack : attacks) {
-            const Result<void> result = m_db->exec(attack.arg(final->id));
+            const Result<void> result = m_db->exec(attack.arg(final->id, bystander->id));
             QVERIFY2(!result.ok(), qPrintable(attack));
             QCOMPARE(result.error().code, QStringLiteral("store.immutable"));
         }
