@@ -266,6 +266,9 @@ Result<bool> RecordRepository::caseExists(const QString& caseId)
 
 Result<void> RecordRepository::writeCase(const Case& value, bool imported)
 {
+    const Result<bool> stored = caseExists(value.id);
+    if (!stored)
+        return stored.error();
     static const QString upsert = QStringLiteral(
         "INSERT INTO cases (id, title, address, phone, categories, internally_displaced, status, complexity, "
         "assigned_workers, created_at, updated_at, updated_utc, search_text) "
@@ -296,6 +299,15 @@ Result<void> RecordRepository::writeCase(const Case& value, bool imported)
         .bind(13, caseSearchText(value));
     if (auto r = st.value().run(); !r)
         return r.error();
+    if (!*stored) {
+        // No insert trigger indexes a new case (schema v4): its writer does.
+        auto index = m_db.prepare(QStringLiteral(
+            "INSERT INTO case_search (rowid, search_text) SELECT seq, search_text FROM cases WHERE id = ?1"));
+        if (!index)
+            return index.error();
+        if (auto r = index.value().bind(1, value.id).run(); !r)
+            return r.error();
+    }
 
     auto clear = m_db.prepare(QStringLiteral("DELETE FROM members WHERE case_id = ?1"));
     if (!clear)
@@ -383,18 +395,120 @@ Result<void> RecordRepository::importCases(QList<Case> cases)
 
 Result<void> RecordRepository::writeCases(const QList<Case>& cases)
 {
+    // Which of them are stored already, in one statement. The others go in with INSERT OR ROLLBACK
+    // (no constraint can ABORT, so no statement journal: a locked copy of each page a statement
+    // changes) and need no members deleted; stored ones are upserted.
+    QJsonArray ids;
+    for (const Case& value : cases)
+        ids.append(value.id);
+    auto st = m_db.prepare(QStringLiteral("SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?1))"));
+    if (!st)
+        return st.error();
+    st.value().bind(1, compactJsonText(ids));
+    QSet<QString> stored;
+    while (true) {
+        const Result<bool> row = st.value().step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        stored.insert(st.value().text(0));
+    }
+    st.value().reset();
+    QList<const Case*> inserts;
+    QList<const Case*> updates;
+    QJsonArray storedIds;
+    for (const Case& value : cases) {
+        if (stored.contains(value.id)) {
+            updates.append(&value);
+            storedIds.append(value.id);
+        } else {
+            inserts.append(&value);
+        }
+    }
+    if (auto r = writeCaseRows(inserts, false); !r)
+        return r;
+    if (!inserts.isEmpty()) {
+        // New cases enter the search index in one statement for the batch (no insert trigger, schema v4).
+        QJsonArray insertedIds;
+        for (const Case* value : std::as_const(inserts))
+            insertedIds.append(value->id);
+        auto index = m_db.prepare(
+            QStringLiteral("INSERT INTO case_search (rowid, search_text) SELECT seq, search_text FROM cases "
+                           "WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY seq"));
+        if (!index)
+            return index.error();
+        if (auto r = index.value().bind(1, compactJsonText(insertedIds)).run(); !r)
+            return r;
+    }
+    if (auto r = writeCaseRows(updates, true); !r)
+        return r;
+
+    // Members: the stored cases' old lists go in one statement, the new ones in multi-row inserts.
+    struct MemberRow {
+        const Case* owner;
+        qsizetype position;
+    };
+    QList<MemberRow> members;
+    for (const Case& value : cases) {
+        for (qsizetype i = 0; i < value.members.size(); ++i)
+            members.append(MemberRow { &value, i });
+    }
+    if (!storedIds.isEmpty()) {
+        auto clear
+            = m_db.prepare(QStringLiteral("DELETE FROM members WHERE case_id IN (SELECT value FROM json_each(?1))"));
+        if (!clear)
+            return clear.error();
+        if (auto r = clear.value().bind(1, compactJsonText(storedIds)).run(); !r)
+            return r;
+    }
+    qsizetype done = 0;
+    while (done < members.size()) {
+        const qsizetype left = members.size() - done;
+        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
+        auto insert
+            = m_db.prepare(multiRowUpsert(QStringLiteral("INSERT OR ROLLBACK INTO members (case_id, position, "
+                                                         "id, role, full_name, birth_date, sex, relation) VALUES "),
+                8, rows, QLatin1String("")));
+        if (!insert)
+            return insert.error();
+        for (int i = 0; i < rows; ++i) {
+            const MemberRow& row = members.at(done + i);
+            const Member& member = row.owner->members.at(row.position);
+            const int base = i * 8;
+            insert.value()
+                .bind(base + 1, row.owner->id)
+                .bind(base + 2, static_cast<qint64>(row.position))
+                .bind(base + 3, member.id)
+                .bind(base + 4, roleId(member.role))
+                .bind(base + 5, member.fullName)
+                .bind(base + 6, member.birthDate.isValid() ? formatDate(member.birthDate) : QString())
+                .bind(base + 7, sexId(member.sex))
+                .bind(base + 8, member.relation);
+        }
+        if (auto r = insert.value().run(); !r)
+            return r;
+        done += rows;
+    }
+    return {};
+}
+
+Result<void> RecordRepository::writeCaseRows(const QList<const Case*>& cases, bool update)
+{
     qsizetype done = 0;
     while (done < cases.size()) {
         const qsizetype left = cases.size() - done;
         const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
-        auto st = m_db.prepare(multiRowUpsert(
-            QStringLiteral("INSERT INTO cases (id, title, address, phone, categories, internally_displaced, status, "
-                           "complexity, assigned_workers, created_at, updated_at, updated_utc, search_text) VALUES "),
-            13, rows, QLatin1String(kCaseImportUpsertTail)));
+        auto st = m_db.prepare(
+            multiRowUpsert((update ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
+                    + QStringLiteral(" cases (id, title, address, phone, categories, internally_displaced, status, "
+                                     "complexity, assigned_workers, created_at, updated_at, updated_utc, search_text) "
+                                     "VALUES "),
+                13, rows, QLatin1String(update ? kCaseImportUpsertTail : "")));
         if (!st)
             return st.error();
         for (int i = 0; i < rows; ++i) {
-            const Case& value = cases.at(done + i);
+            const Case& value = *cases.at(done + i);
             const int base = i * 13;
             const QString complexity = complexityId(value.complexity);
             st.value()
@@ -413,51 +527,6 @@ Result<void> RecordRepository::writeCases(const QList<Case>& cases)
                 .bind(base + 13, caseSearchText(value));
         }
         if (auto r = st.value().run(); !r)
-            return r;
-        done += rows;
-    }
-
-    // Members: the old lists go in one statement, the new ones in multi-row inserts.
-    QJsonArray ids;
-    struct MemberRow {
-        const Case* owner;
-        qsizetype position;
-    };
-    QList<MemberRow> members;
-    for (const Case& value : cases) {
-        ids.append(value.id);
-        for (qsizetype i = 0; i < value.members.size(); ++i)
-            members.append(MemberRow { &value, i });
-    }
-    auto clear = m_db.prepare(QStringLiteral("DELETE FROM members WHERE case_id IN (SELECT value FROM json_each(?1))"));
-    if (!clear)
-        return clear.error();
-    if (auto r = clear.value().bind(1, compactJsonText(ids)).run(); !r)
-        return r;
-    done = 0;
-    while (done < members.size()) {
-        const qsizetype left = members.size() - done;
-        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
-        auto insert = m_db.prepare(multiRowUpsert(QStringLiteral("INSERT INTO members (case_id, position, id, role, "
-                                                                 "full_name, birth_date, sex, relation) VALUES "),
-            8, rows, QLatin1String("")));
-        if (!insert)
-            return insert.error();
-        for (int i = 0; i < rows; ++i) {
-            const MemberRow& row = members.at(done + i);
-            const Member& member = row.owner->members.at(row.position);
-            const int base = i * 8;
-            insert.value()
-                .bind(base + 1, row.owner->id)
-                .bind(base + 2, static_cast<qint64>(row.position))
-                .bind(base + 3, member.id)
-                .bind(base + 4, roleId(member.role))
-                .bind(base + 5, member.fullName)
-                .bind(base + 6, member.birthDate.isValid() ? formatDate(member.birthDate) : QString())
-                .bind(base + 7, sexId(member.sex))
-                .bind(base + 8, member.relation);
-        }
-        if (auto r = insert.value().run(); !r)
             return r;
         done += rows;
     }
