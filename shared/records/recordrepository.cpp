@@ -374,11 +374,12 @@ Result<void> RecordRepository::importCases(QList<Case> cases)
     for (const Case& value : std::as_const(cases))
         batchIds.insert(value.id);
     const bool duplicates = batchIds.size() != cases.size();
-    // One savepoint and a few multi-row statements for the whole list (a first sync imports thousands
+    // One transaction (inside a caller's: no savepoint, see Database::atomically) and a few multi-row
+    // statements for the whole list (a first sync imports thousands
     // of cases; every statement costs locked memory in an encrypted store, and a statement with a
     // trigger copies each page it changes into its statement journal). A list holding the same case
     // twice goes case by case (its members would collide inside one statement).
-    auto result = m_db.transaction([&]() -> Result<void> {
+    auto result = m_db.atomically([&]() -> Result<void> {
         if (!duplicates)
             return writeCases(cases);
         for (const Case& value : std::as_const(cases)) {
@@ -927,7 +928,7 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
             duplicates = true;
         batchIds.insert(record.id);
     }
-    auto result = m_db.transaction([&]() -> Result<void> {
+    auto result = m_db.atomically([&]() -> Result<void> {
         if (duplicates)
             return importRecordsOneByOne(records);
         // What is stored already, in one statement for the whole batch.
