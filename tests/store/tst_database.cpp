@@ -174,6 +174,7 @@ private Q_SLOTS:
             { QStringLiteral("synchronous"), QStringLiteral("2") }, // FULL
             { QStringLiteral("temp_store"), QStringLiteral("2") }, // MEMORY
             { QStringLiteral("foreign_keys"), QStringLiteral("1") },
+            { QStringLiteral("recursive_triggers"), QStringLiteral("1") }, // REPLACE fires delete triggers
             { QStringLiteral("cache_size"), QStringLiteral("-8192") },
             { QStringLiteral("busy_timeout"), QStringLiteral("5000") },
             { QStringLiteral("cipher_memory_security"), QStringLiteral("1") },
