@@ -274,37 +274,74 @@ Result<void> LocalSyncStore::setState(const SyncStateEntry& e)
         .run();
 }
 
-Result<void> LocalSyncStore::setStates(const QList<SyncStateEntry>& entries)
+Result<void> LocalSyncStore::setStates(const QList<SyncStateEntry>& entries, const QSet<QString>& stored)
 {
-    // setState for a whole pull batch in multi-row upserts (64, 8 or 1 rows per statement, so three
-    // cached statements): one statement per row was ~12 % of a first sync's CPU (P2).
+    // setState for a whole pull batch in multi-row statements (64, 8 or 1 rows, so few cached
+    // statements): one statement per row was ~12 % of a first sync's CPU (P2). Entities without a row
+    // go in with INSERT OR ROLLBACK: no constraint of that statement can ABORT, so SQLite keeps no
+    // statement journal (a locked copy of every page it changes). The rest, and a second entry for the
+    // same entity, go through the upsert afterwards, so the last entry wins as with setState.
+    QList<const SyncStateEntry*> inserts;
+    QList<const SyncStateEntry*> upserts;
+    QSet<QString> inserted;
+    for (const SyncStateEntry& e : entries) {
+        if (stored.contains(e.entityId) || inserted.contains(e.entityId)) {
+            upserts.append(&e);
+        } else {
+            inserted.insert(e.entityId);
+            inserts.append(&e);
+        }
+    }
+    if (auto r = writeStates(inserts, false); !r)
+        return r;
+    return writeStates(upserts, true);
+}
+
+namespace {
+// A multi-row INSERT (OR ROLLBACK) / upsert of sync_state rows, rows rows of 10 parameters.
+QString stateInsertSql(int rows, bool upsert)
+{
+    constexpr int kColumns = 10;
+    QString sql = upsert ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO");
+    sql += QStringLiteral(" sync_state (entity_id, kind, case_id, state, revision, "
+                          "server_revision, journal_number, reason_code, reason_message, updated_at) VALUES ");
+    for (int row = 0; row < rows; ++row) {
+        sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
+        for (int column = 1; column <= kColumns; ++column)
+            sql += QStringLiteral("%1?%2")
+                       .arg(column > 1 ? QStringLiteral(", ") : QString())
+                       .arg(row * kColumns + column);
+        sql += QLatin1Char(')');
+    }
+    if (upsert)
+        sql += QStringLiteral(
+            " ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, revision = excluded.revision, "
+            "server_revision = excluded.server_revision, journal_number = excluded.journal_number, "
+            "reason_code = excluded.reason_code, reason_message = excluded.reason_message, "
+            "updated_at = excluded.updated_at");
+    return sql;
+}
+} // namespace
+
+Result<void> LocalSyncStore::writeStates(const QList<const SyncStateEntry*>& entries, bool upsert)
+{
     constexpr int kColumns = 10;
     const QString stamp = records::formatDateTime(now());
     qsizetype done = 0;
     while (done < entries.size()) {
         const qsizetype left = entries.size() - done;
         const int rows = left >= 64 ? 64 : left >= 8 ? 8 : 1;
-        QString sql
-            = QStringLiteral("INSERT INTO sync_state (entity_id, kind, case_id, state, revision, "
-                             "server_revision, journal_number, reason_code, reason_message, updated_at) VALUES ");
-        for (int row = 0; row < rows; ++row) {
-            sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
-            for (int column = 1; column <= kColumns; ++column)
-                sql += QStringLiteral("%1?%2")
-                           .arg(column > 1 ? QStringLiteral(", ") : QString())
-                           .arg(row * kColumns + column);
-            sql += QLatin1Char(')');
-        }
-        sql += QStringLiteral(
-            " ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, revision = excluded.revision, "
-            "server_revision = excluded.server_revision, journal_number = excluded.journal_number, "
-            "reason_code = excluded.reason_code, reason_message = excluded.reason_message, "
-            "updated_at = excluded.updated_at");
-        auto st = m_db.prepare(sql);
+        // Built once per thread and shape (~640 placeholders for 64 rows).
+        thread_local QHash<int, QString> built;
+        const int shape = rows * 2 + (upsert ? 1 : 0);
+        auto known = built.constFind(shape);
+        if (known == built.cend())
+            known = built.insert(shape, stateInsertSql(rows, upsert));
+        auto st = m_db.prepare(*known);
         if (!st)
             return st.error();
         for (int i = 0; i < rows; ++i) {
-            const SyncStateEntry& e = entries.at(done + i);
+            const SyncStateEntry& e = *entries.at(done + i);
             const int base = i * kColumns;
             st->bind(base + 1, e.entityId)
                 .bind(base + 2, e.kind)
@@ -787,8 +824,10 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
                     known.serverCopies.remove(entry.entityId);
                 }
             }
-            if (auto r = setStates(importStates); !r)
+            if (auto r = setStates(importStates, known.stateRows); !r)
                 return r;
+            for (const SyncStateEntry& entry : std::as_const(importStates))
+                known.stateRows.insert(entry.entityId);
             imports.clear();
             importStates.clear();
             return {};
@@ -837,6 +876,7 @@ Result<void> LocalSyncStore::applyPull(const sync::PullResponse& page)
                     if (auto r = setState(next); !r)
                         return r;
                     known.states.insert(record.id, next);
+                    known.stateRows.insert(record.id);
                     break;
                 }
                 next.state = EntityState::Sent;
@@ -905,8 +945,10 @@ Result<void> LocalSyncStore::loadPullPageState(const QByteArray& entityIds, Pull
     auto stateRows = store::allRows(states, stateFromRow);
     if (!stateRows)
         return stateRows.error();
-    for (const SyncStateEntry& entry : std::as_const(*stateRows))
+    for (const SyncStateEntry& entry : std::as_const(*stateRows)) {
         known.states.insert(entry.entityId, entry);
+        known.stateRows.insert(entry.entityId);
+    }
 
     auto copies = m_db.prepare(QStringLiteral(
         "SELECT record_id FROM sync_server_copies WHERE record_id IN (SELECT value FROM json_each(?1))"));

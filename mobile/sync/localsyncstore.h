@@ -164,7 +164,9 @@ private:
     Result<void> enqueue(sync::PushItem::Kind kind, const QString& entityId, const QString& caseId, int revision,
         const QByteArray& payload);
     Result<void> setState(const SyncStateEntry& entry);
-    Result<void> setStates(const QList<SyncStateEntry>& entries); // in order, multi-row statements
+    // In order, multi-row statements; entities not in stored get plain inserts (no statement journal).
+    Result<void> setStates(const QList<SyncStateEntry>& entries, const QSet<QString>& stored);
+    Result<void> writeStates(const QList<const SyncStateEntry*>& entries, bool upsert);
     Result<bool> hasOutboxEntries(const QString& entityId);
     Result<void> deleteOutboxEntries(const QString& entityId);
     Result<void> keepServerCopy(const records::Record& record);
@@ -179,6 +181,7 @@ private:
         QSet<QString> pending; // entities with outbox entries
         QHash<QString, SyncStateEntry> states;
         QSet<QString> serverCopies; // records with a kept server revision
+        QSet<QString> stateRows; // entities with a sync_state row (states also holds ones not yet written)
     };
     Result<void> loadPullPageState(const QByteArray& entityIds, PullPageState& known);
 

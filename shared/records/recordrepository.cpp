@@ -157,9 +157,15 @@ Result<QList<RecordSummary>> collectRecordSummaries(store::Statement& st)
 constexpr int kBulkRows = 64;
 constexpr int kMidRows = 8;
 
-// "prefix (?1, ..., ?n), (?n+1, ...), ... tail" for rows rows of columns parameters each.
+// "prefix (?1, ..., ?n), (?n+1, ...), ... tail" for rows rows of columns parameters each. Built once per
+// thread and shape (a 64-row statement has ~1,000 placeholders; building it for every chunk was ~3 % of
+// a first sync's import CPU).
 QString multiRowUpsert(const QString& prefix, int columns, int rows, QLatin1String tail)
 {
+    thread_local QHash<QString, QString> built;
+    const QString key = prefix + QString::number(columns) + QLatin1Char('x') + QString::number(rows) + tail;
+    if (const auto found = built.constFind(key); found != built.cend())
+        return *found;
     QString sql = prefix;
     for (int row = 0; row < rows; ++row) {
         sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
@@ -171,6 +177,7 @@ QString multiRowUpsert(const QString& prefix, int columns, int rows, QLatin1Stri
         sql += QLatin1Char(')');
     }
     sql += tail;
+    built.insert(key, sql);
     return sql;
 }
 
@@ -266,6 +273,9 @@ Result<bool> RecordRepository::caseExists(const QString& caseId)
 
 Result<void> RecordRepository::writeCase(const Case& value, bool imported)
 {
+    const Result<bool> stored = caseExists(value.id);
+    if (!stored)
+        return stored.error();
     static const QString upsert = QStringLiteral(
         "INSERT INTO cases (id, title, address, phone, categories, internally_displaced, status, complexity, "
         "assigned_workers, created_at, updated_at, updated_utc, search_text) "
@@ -296,6 +306,15 @@ Result<void> RecordRepository::writeCase(const Case& value, bool imported)
         .bind(13, caseSearchText(value));
     if (auto r = st.value().run(); !r)
         return r.error();
+    if (!*stored) {
+        // No insert trigger indexes a new case (schema v4): its writer does.
+        auto index = m_db.prepare(QStringLiteral(
+            "INSERT INTO case_search (rowid, search_text) SELECT seq, search_text FROM cases WHERE id = ?1"));
+        if (!index)
+            return index.error();
+        if (auto r = index.value().bind(1, value.id).run(); !r)
+            return r.error();
+    }
 
     auto clear = m_db.prepare(QStringLiteral("DELETE FROM members WHERE case_id = ?1"));
     if (!clear)
@@ -362,11 +381,12 @@ Result<void> RecordRepository::importCases(QList<Case> cases)
     for (const Case& value : std::as_const(cases))
         batchIds.insert(value.id);
     const bool duplicates = batchIds.size() != cases.size();
-    // One savepoint and a few multi-row statements for the whole list (a first sync imports thousands
+    // One transaction (inside a caller's: no savepoint, see Database::atomically) and a few multi-row
+    // statements for the whole list (a first sync imports thousands
     // of cases; every statement costs locked memory in an encrypted store, and a statement with a
     // trigger copies each page it changes into its statement journal). A list holding the same case
     // twice goes case by case (its members would collide inside one statement).
-    auto result = m_db.transaction([&]() -> Result<void> {
+    auto result = m_db.atomically([&]() -> Result<void> {
         if (!duplicates)
             return writeCases(cases);
         for (const Case& value : std::as_const(cases)) {
@@ -383,18 +403,120 @@ Result<void> RecordRepository::importCases(QList<Case> cases)
 
 Result<void> RecordRepository::writeCases(const QList<Case>& cases)
 {
+    // Which of them are stored already, in one statement. The others go in with INSERT OR ROLLBACK
+    // (no constraint can ABORT, so no statement journal: a locked copy of each page a statement
+    // changes) and need no members deleted; stored ones are upserted.
+    QJsonArray ids;
+    for (const Case& value : cases)
+        ids.append(value.id);
+    auto st = m_db.prepare(QStringLiteral("SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?1))"));
+    if (!st)
+        return st.error();
+    st.value().bind(1, compactJsonText(ids));
+    QSet<QString> stored;
+    while (true) {
+        const Result<bool> row = st.value().step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        stored.insert(st.value().text(0));
+    }
+    st.value().reset();
+    QList<const Case*> inserts;
+    QList<const Case*> updates;
+    QJsonArray storedIds;
+    for (const Case& value : cases) {
+        if (stored.contains(value.id)) {
+            updates.append(&value);
+            storedIds.append(value.id);
+        } else {
+            inserts.append(&value);
+        }
+    }
+    if (auto r = writeCaseRows(inserts, false); !r)
+        return r;
+    if (!inserts.isEmpty()) {
+        // New cases enter the search index in one statement for the batch (no insert trigger, schema v4).
+        QJsonArray insertedIds;
+        for (const Case* value : std::as_const(inserts))
+            insertedIds.append(value->id);
+        auto index = m_db.prepare(
+            QStringLiteral("INSERT INTO case_search (rowid, search_text) SELECT seq, search_text FROM cases "
+                           "WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY seq"));
+        if (!index)
+            return index.error();
+        if (auto r = index.value().bind(1, compactJsonText(insertedIds)).run(); !r)
+            return r;
+    }
+    if (auto r = writeCaseRows(updates, true); !r)
+        return r;
+
+    // Members: the stored cases' old lists go in one statement, the new ones in multi-row inserts.
+    struct MemberRow {
+        const Case* owner;
+        qsizetype position;
+    };
+    QList<MemberRow> members;
+    for (const Case& value : cases) {
+        for (qsizetype i = 0; i < value.members.size(); ++i)
+            members.append(MemberRow { &value, i });
+    }
+    if (!storedIds.isEmpty()) {
+        auto clear
+            = m_db.prepare(QStringLiteral("DELETE FROM members WHERE case_id IN (SELECT value FROM json_each(?1))"));
+        if (!clear)
+            return clear.error();
+        if (auto r = clear.value().bind(1, compactJsonText(storedIds)).run(); !r)
+            return r;
+    }
+    qsizetype done = 0;
+    while (done < members.size()) {
+        const qsizetype left = members.size() - done;
+        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
+        auto insert
+            = m_db.prepare(multiRowUpsert(QStringLiteral("INSERT OR ROLLBACK INTO members (case_id, position, "
+                                                         "id, role, full_name, birth_date, sex, relation) VALUES "),
+                8, rows, QLatin1String("")));
+        if (!insert)
+            return insert.error();
+        for (int i = 0; i < rows; ++i) {
+            const MemberRow& row = members.at(done + i);
+            const Member& member = row.owner->members.at(row.position);
+            const int base = i * 8;
+            insert.value()
+                .bind(base + 1, row.owner->id)
+                .bind(base + 2, static_cast<qint64>(row.position))
+                .bind(base + 3, member.id)
+                .bind(base + 4, roleId(member.role))
+                .bind(base + 5, member.fullName)
+                .bind(base + 6, member.birthDate.isValid() ? formatDate(member.birthDate) : QString())
+                .bind(base + 7, sexId(member.sex))
+                .bind(base + 8, member.relation);
+        }
+        if (auto r = insert.value().run(); !r)
+            return r;
+        done += rows;
+    }
+    return {};
+}
+
+Result<void> RecordRepository::writeCaseRows(const QList<const Case*>& cases, bool update)
+{
     qsizetype done = 0;
     while (done < cases.size()) {
         const qsizetype left = cases.size() - done;
         const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
-        auto st = m_db.prepare(multiRowUpsert(
-            QStringLiteral("INSERT INTO cases (id, title, address, phone, categories, internally_displaced, status, "
-                           "complexity, assigned_workers, created_at, updated_at, updated_utc, search_text) VALUES "),
-            13, rows, QLatin1String(kCaseImportUpsertTail)));
+        auto st = m_db.prepare(
+            multiRowUpsert((update ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
+                    + QStringLiteral(" cases (id, title, address, phone, categories, internally_displaced, status, "
+                                     "complexity, assigned_workers, created_at, updated_at, updated_utc, search_text) "
+                                     "VALUES "),
+                13, rows, QLatin1String(update ? kCaseImportUpsertTail : "")));
         if (!st)
             return st.error();
         for (int i = 0; i < rows; ++i) {
-            const Case& value = cases.at(done + i);
+            const Case& value = *cases.at(done + i);
             const int base = i * 13;
             const QString complexity = complexityId(value.complexity);
             st.value()
@@ -413,51 +535,6 @@ Result<void> RecordRepository::writeCases(const QList<Case>& cases)
                 .bind(base + 13, caseSearchText(value));
         }
         if (auto r = st.value().run(); !r)
-            return r;
-        done += rows;
-    }
-
-    // Members: the old lists go in one statement, the new ones in multi-row inserts.
-    QJsonArray ids;
-    struct MemberRow {
-        const Case* owner;
-        qsizetype position;
-    };
-    QList<MemberRow> members;
-    for (const Case& value : cases) {
-        ids.append(value.id);
-        for (qsizetype i = 0; i < value.members.size(); ++i)
-            members.append(MemberRow { &value, i });
-    }
-    auto clear = m_db.prepare(QStringLiteral("DELETE FROM members WHERE case_id IN (SELECT value FROM json_each(?1))"));
-    if (!clear)
-        return clear.error();
-    if (auto r = clear.value().bind(1, compactJsonText(ids)).run(); !r)
-        return r;
-    done = 0;
-    while (done < members.size()) {
-        const qsizetype left = members.size() - done;
-        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
-        auto insert = m_db.prepare(multiRowUpsert(QStringLiteral("INSERT INTO members (case_id, position, id, role, "
-                                                                 "full_name, birth_date, sex, relation) VALUES "),
-            8, rows, QLatin1String("")));
-        if (!insert)
-            return insert.error();
-        for (int i = 0; i < rows; ++i) {
-            const MemberRow& row = members.at(done + i);
-            const Member& member = row.owner->members.at(row.position);
-            const int base = i * 8;
-            insert.value()
-                .bind(base + 1, row.owner->id)
-                .bind(base + 2, static_cast<qint64>(row.position))
-                .bind(base + 3, member.id)
-                .bind(base + 4, roleId(member.role))
-                .bind(base + 5, member.fullName)
-                .bind(base + 6, member.birthDate.isValid() ? formatDate(member.birthDate) : QString())
-                .bind(base + 7, sexId(member.sex))
-                .bind(base + 8, member.relation);
-        }
-        if (auto r = insert.value().run(); !r)
             return r;
         done += rows;
     }
@@ -858,7 +935,7 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
             duplicates = true;
         batchIds.insert(record.id);
     }
-    auto result = m_db.transaction([&]() -> Result<void> {
+    auto result = m_db.atomically([&]() -> Result<void> {
         if (duplicates)
             return importRecordsOneByOne(records);
         // What is stored already, in one statement for the whole batch.
@@ -871,6 +948,7 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
             ids.append(record.id);
         st.value().bind(1, compactJsonText(ids));
         QHash<QString, QString> storedFinals; // id -> content hash
+        QSet<QString> storedDrafts;
         while (true) {
             const Result<bool> row = st.value().step();
             if (!row)
@@ -879,10 +957,13 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
                 break;
             if (st.value().text(1) == QLatin1String("final"))
                 storedFinals.insert(st.value().text(0), st.value().text(2));
+            else
+                storedDrafts.insert(st.value().text(0));
         }
         st.value().reset();
-        QList<const Record*> writes;
-        writes.reserve(records.size());
+        QList<const Record*> inserts;
+        QList<const Record*> updates;
+        inserts.reserve(records.size());
         for (const Record& record : records) {
             const auto final = storedFinals.constFind(record.id);
             if (final != storedFinals.cend()) {
@@ -890,9 +971,11 @@ Result<void> RecordRepository::importRecords(const QList<Record>& records)
                     continue; // the same act again: idempotent
                 return immutableError();
             }
-            writes.append(&record);
+            (storedDrafts.contains(record.id) ? updates : inserts).append(&record);
         }
-        return writeRecords(writes);
+        if (auto r = writeRecords(inserts, false); !r)
+            return r;
+        return writeRecords(updates, true);
     });
     if (!result)
         return result.error();
@@ -923,21 +1006,24 @@ Result<void> RecordRepository::importRecordsOneByOne(const QList<Record>& record
     return {};
 }
 
-Result<void> RecordRepository::writeRecords(const QList<const Record*>& records)
+Result<void> RecordRepository::writeRecords(const QList<const Record*>& records, bool update)
 {
-    // Multi-row upserts: the immutability trigger makes every INSERT on records keep a statement
-    // journal, and each statement copies the pages it changes into it (locked memory in an encrypted
-    // store). One statement per chunk copies each page once per chunk instead of once per row. Chunk
-    // sizes are fixed (64, 8, 1) so only three statements are cached.
+    // Multi-row statements (one per chunk instead of one per row: every statement costs locked memory
+    // in an encrypted store). Chunk sizes are fixed (64, 8, 1) so only three statements are cached.
+    // Rows the batch read found absent go in with INSERT OR ROLLBACK: no constraint of that statement
+    // can ABORT, so SQLite keeps no statement journal (a copy of every page the statement changes, ~5
+    // locked allocations per page). A conflict there would be a bug; it ends the caller's transaction.
+    // Stored drafts are updated in place by the upsert (an UPDATE, which the immutability trigger checks).
     qsizetype done = 0;
     while (done < records.size()) {
         const qsizetype left = records.size() - done;
         const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
         auto st = m_db.prepare(
-            multiRowUpsert(QStringLiteral("INSERT INTO records (id, type, form_id, form_version, case_id, "
-                                          "body, status, revision, author_user_id, author_device_id, "
-                                          "created_at, updated_at, finalized_at, content_hash, amends) VALUES "),
-                15, rows, QLatin1String(kRecordUpsertTail)));
+            multiRowUpsert((update ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
+                    + QStringLiteral(" records (id, type, form_id, form_version, case_id, body, status, revision, "
+                                     "author_user_id, author_device_id, created_at, updated_at, finalized_at, "
+                                     "content_hash, amends) VALUES "),
+                15, rows, QLatin1String(update ? kRecordUpsertTail : "")));
         if (!st)
             return st.error();
         for (int i = 0; i < rows; ++i) {

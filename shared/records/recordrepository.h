@@ -111,10 +111,11 @@ private:
     Result<void> writeCase(const Case& value, bool imported = false);
     // Imports validated cases with multi-row statements (ids must be distinct).
     Result<void> writeCases(const QList<Case>& cases);
+    Result<void> writeCaseRows(const QList<const Case*>& cases, bool update);
     static Result<void> validateCase(Case& value);
     Result<void> writeRecord(const Record& record, bool replace);
     // Upserts the records with multi-row statements (checks done by the caller).
-    Result<void> writeRecords(const QList<const Record*>& records);
+    Result<void> writeRecords(const QList<const Record*>& records, bool update);
     // The per-row import path, for a batch that holds the same id twice.
     Result<void> importRecordsOneByOne(const QList<Record>& records);
     Result<Case> readCase(const QString& caseId);

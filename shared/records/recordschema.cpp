@@ -171,6 +171,19 @@ BEGIN
     SELECT RAISE(ABORT, 'store.immutable');
 END;
 )SQL";
+
+// v4: no INSERT triggers on records and cases (P2, docs/data-model.md). An INSERT trigger makes SQLite
+// stage every multi-row insert in a temporary b-tree and keep a statement journal (locked memory page
+// by page in an encrypted store: ~18 locked allocations per record, ~28 per case of a first sync).
+// - REPLACE over a final act, the one thing records_final_no_replace caught, is refused by
+//   records_final_no_delete: store::Database::open turns recursive_triggers on, so rows that REPLACE
+//   deletes fire delete triggers. A plain INSERT over an existing id fails on the UNIQUE id anyway.
+// - A new case is added to case_search by its writer (RecordRepository, once per batch on import);
+//   updates and deletes keep their triggers.
+const char* const kV4 = R"SQL(
+DROP TRIGGER records_final_no_replace;
+DROP TRIGGER cases_search_insert;
+)SQL";
 } // namespace
 
 const QList<store::Migration>& recordMigrations()
@@ -179,6 +192,7 @@ const QList<store::Migration>& recordMigrations()
         { 1, QString::fromUtf8(kV1) },
         { 2, QString::fromUtf8(kV2) },
         { 3, QString::fromUtf8(kV3) },
+        { 4, QString::fromUtf8(kV4) },
     };
     return migrations;
 }

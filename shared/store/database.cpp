@@ -31,6 +31,12 @@ Error closedError()
     return storeError("store.sql", QStringLiteral("the database is closed"));
 }
 
+Error rolledBackError()
+{
+    return storeError(
+        "store.rolled_back", QStringLiteral("SQLite rolled the transaction back; nothing more runs in it"));
+}
+
 // SQLite's own diagnostics go through Qt logging so they are subject to the same capture and
 // filtering as the rest (they name statements and error codes, never bound values).
 void sqliteLog(void*, int code, const char* message)
@@ -259,10 +265,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
         }
     }
 
+    // recursive_triggers: rows that an INSERT/UPDATE OR REPLACE deletes fire delete triggers, so a
+    // BEFORE DELETE trigger also guards against REPLACE (the records schema relies on it for final acts
+    // instead of a BEFORE INSERT trigger, which would make every bulk insert stage its rows).
     static constexpr const char* Settings[] = {
         "PRAGMA temp_store = MEMORY",
         "PRAGMA synchronous = FULL",
         "PRAGMA foreign_keys = ON",
+        "PRAGMA recursive_triggers = ON",
     };
     for (const char* sql : Settings) {
         if (auto r = execRaw(db, sql, QStringLiteral("configuring the store")); !r)
@@ -298,6 +308,8 @@ Database::Database(Database&& other) noexcept
     , m_path(std::move(other.m_path))
     , m_encrypted(other.m_encrypted)
     , m_savepointDepth(std::exchange(other.m_savepointDepth, 0))
+    , m_workDepth(std::exchange(other.m_workDepth, 0))
+    , m_mustRollBack(std::exchange(other.m_mustRollBack, false))
 {
 }
 
@@ -309,6 +321,8 @@ Database& Database::operator=(Database&& other) noexcept
         m_path = std::move(other.m_path);
         m_encrypted = other.m_encrypted;
         m_savepointDepth = std::exchange(other.m_savepointDepth, 0);
+        m_workDepth = std::exchange(other.m_workDepth, 0);
+        m_mustRollBack = std::exchange(other.m_mustRollBack, false);
     }
     return *this;
 }
@@ -338,6 +352,8 @@ Result<Statement> Database::prepare(const QString& sql)
 {
     if (!m_conn)
         return closedError();
+    if (m_workDepth > 0 && sqlite3_get_autocommit(m_conn->db) != 0)
+        return rolledBackError();
     if (sqlite3_stmt* cached = m_conn->idle.take(sql))
         return Statement(m_conn, cached, sql);
     const QByteArray utf8 = sql.toUtf8();
@@ -368,17 +384,30 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work)
         return closedError();
     sqlite3* db = m_conn->db;
     const bool outer = sqlite3_get_autocommit(db) != 0;
+    // SQLite itself ended the enclosing transaction (a ROLLBACK conflict clause, a full disk): nothing
+    // more may run in it, least of all a new transaction of its own.
+    if (outer && m_workDepth > 0)
+        return rolledBackError();
     const QByteArray savepoint = "poruch_sp" + QByteArray::number(m_savepointDepth);
     const QByteArray begin = outer ? QByteArray("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint;
     if (auto r = execRaw(db, begin.constData(), QStringLiteral("begin transaction")); !r)
         return r;
     if (!outer)
         ++m_savepointDepth;
+    if (outer)
+        m_mustRollBack = false;
+    ++m_workDepth;
 
-    const Result<void> result = work();
+    Result<void> result = work();
 
+    --m_workDepth;
     if (!outer)
         --m_savepointDepth;
+    if (outer && result && std::exchange(m_mustRollBack, false))
+        result = Error { QStringLiteral("store.rolled_back"),
+            QStringLiteral("a write inside the transaction failed, so the whole transaction was rolled back") };
+    if (outer)
+        m_mustRollBack = false;
     if (result) {
         const QByteArray commit = outer ? QByteArray("COMMIT") : "RELEASE " + savepoint;
         if (auto r = execRaw(db, commit.constData(), QStringLiteral("commit")); !r) {
@@ -397,6 +426,18 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work)
         execRaw(db, undo.constData(), QStringLiteral("rollback to savepoint"));
     }
     qCDebug(lcStore) << "transaction rolled back:" << result.error().code;
+    return result;
+}
+
+Result<void> Database::atomically(const std::function<Result<void>()>& work)
+{
+    if (!m_conn)
+        return closedError();
+    if (m_workDepth == 0 || sqlite3_get_autocommit(m_conn->db) != 0)
+        return transaction(work);
+    Result<void> result = work();
+    if (!result)
+        m_mustRollBack = true;
     return result;
 }
 

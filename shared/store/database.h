@@ -63,6 +63,12 @@ public:
     // BEGIN IMMEDIATE; commit when work() returns ok, roll back when it returns an error (the error is
     // passed through). Nested calls use SAVEPOINTs, so an inner failure rolls back only the inner work.
     Result<void> transaction(const std::function<Result<void>()>& work);
+    // For bulk writers called inside a caller's transaction (a sync page): as transaction() when no
+    // transaction() is running; inside one, work() runs without a SAVEPOINT (a savepoint keeps a copy of
+    // every page the work changes, locked memory in an encrypted store). If work() then fails, the
+    // enclosing transaction() rolls everything back (store.rolled_back) even if its own work returns
+    // ok, so a partial write is never committed.
+    Result<void> atomically(const std::function<Result<void>()>& work);
     Result<int> userVersion();
     Result<void> setUserVersion(int version);
     Result<void> integrityCheck(); // PRAGMA cipher_integrity_check + PRAGMA integrity_check
@@ -93,6 +99,8 @@ private:
     QString m_path;
     bool m_encrypted = false;
     int m_savepointDepth = 0;
+    int m_workDepth = 0; // transaction() calls running, the outermost included
+    bool m_mustRollBack = false; // an atomically() inside the outermost transaction() failed
 };
 
 } // namespace poruch::store

@@ -5,6 +5,7 @@
 #include "records/canonicalform.h"
 #include "records/case.h"
 #include "records/casecategories.h"
+#include "records/jsonreader.h"
 #include "records/record.h"
 
 #include <QJsonDocument>
@@ -85,6 +86,29 @@ private Q_SLOTS:
         QCOMPARE(parsed->toJson(), record.toJson());
         QCOMPARE(
             parsed->toJson().value(QStringLiteral("createdAt")).toString(), QStringLiteral("2026-10-25T00:59:59Z"));
+    }
+
+    // formatDateTime writes UTC and fixed-offset times itself: it must give exactly Qt's ISO text.
+    void formatDateTimeIsQtsIsoDate()
+    {
+        const QList<QDateTime> values {
+            QDateTime(QDate(2026, 3, 27), QTime(17, 5, 9), Qt::UTC),
+            QDateTime(QDate(2026, 3, 27), QTime(0, 0), Qt::OffsetFromUTC, 0),
+            QDateTime(QDate(2026, 10, 25), QTime(3, 59, 59, 999), Qt::OffsetFromUTC, 3 * 3600),
+            QDateTime(QDate(1999, 12, 31), QTime(23, 59, 59), Qt::OffsetFromUTC, 2 * 3600),
+            QDateTime(QDate(2024, 2, 29), QTime(12, 30), Qt::OffsetFromUTC, -(9 * 3600 + 30 * 60)),
+            QDateTime(QDate(2024, 2, 29), QTime(12, 30), Qt::OffsetFromUTC, 5 * 3600 + 45 * 60),
+            QDateTime(QDate(1000, 1, 1), QTime(1, 2, 3), Qt::OffsetFromUTC, 14 * 3600),
+            QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::OffsetFromUTC, -12 * 3600),
+            QDateTime(QDate(999, 1, 1), QTime(1, 2, 3), Qt::UTC), // not four digits: Qt's own
+            QDateTime(QDate(2026, 3, 27), QTime(17, 5), Qt::LocalTime), // Qt's own
+            QDateTime::fromSecsSinceEpoch(1774621500, Qt::OffsetFromUTC, 7200),
+        };
+        for (const QDateTime& value : values)
+            QCOMPARE(formatDateTime(value), value.toString(Qt::ISODate));
+        QCOMPARE(formatDateTime(QDateTime()), QString());
+        QCOMPARE(formatDateTime(QDateTime(QDate(2026, 3, 27), QTime(17, 5, 9), Qt::OffsetFromUTC, 7200)),
+            QStringLiteral("2026-03-27T17:05:09+02:00"));
     }
 
     void badCaseJsonIsRejected_data()

@@ -4,6 +4,7 @@
 #include "testfixtures.h"
 
 #include "records/canonicalform.h"
+#include "records/jsonreader.h"
 #include "records/recordrepository.h"
 #include "records/recordschema.h"
 #include "store/database.h"
@@ -344,8 +345,12 @@ private Q_SLOTS:
         QCOMPARE(m_repo->importRecords({ reimport }).error().code, QStringLiteral("store.immutable"));
         REQUIRE_OK(m_repo->importRecords({ *final })); // the same act again is a no-op
 
-        // Direct SQL path: the triggers refuse whoever writes.
+        // Direct SQL path: the triggers refuse whoever writes (REPLACE, which deletes the row it
+        // conflicts with, fires the delete trigger because the store turns recursive_triggers on).
+        const Result<Record> bystander = m_repo->saveDraft(newDraft(kase->id));
+        REQUIRE_OK(bystander);
         const QStringList attacks {
+            QStringLiteral("UPDATE OR REPLACE records SET id = '%1' WHERE id = '%2'"),
             QStringLiteral("UPDATE records SET body = '{}' WHERE id = '%1'"),
             QStringLiteral(
                 "UPDATE records SET status = 'draft', content_hash = NULL, finalized_at = NULL WHERE id = '%1'"),
@@ -361,7 +366,7 @@ private Q_SLOTS:
                            "ON CONFLICT (id) DO UPDATE SET body = excluded.body"),
         };
         for (const QString& attack : attacks) {
-            const Result<void> result = m_db->exec(attack.arg(final->id));
+            const Result<void> result = m_db->exec(attack.arg(final->id, bystander->id));
             QVERIFY2(!result.ok(), qPrintable(attack));
             QCOMPARE(result.error().code, QStringLiteral("store.immutable"));
         }
@@ -561,6 +566,29 @@ private Q_SLOTS:
         REQUIRE_OK(oldAddress);
         for (const CaseSummary& hit : std::as_const(*oldAddress))
             QVERIFY(hit.id != caseLast.id);
+
+        // A batch mixing a stored case (upserted, members replaced) and new ones (inserted, then indexed
+        // in one statement; no insert trigger since v4), and a new case twice (case by case).
+        Case changed = cases.at(10);
+        changed.members.removeLast();
+        changed.phone = QStringLiteral("+380 67 765 43 21");
+        Case fresh = cases.at(11);
+        fresh.id = uuid();
+        fresh.members.first().fullName = QStringLiteral("Новенька Олена");
+        REQUIRE_OK(m_repo->importCases({ fresh, changed }));
+        QVERIFY(*m_repo->getCase(changed.id) == changed);
+        QVERIFY(*m_repo->getCase(fresh.id) == fresh);
+        QCOMPARE(m_repo->searchCases(QStringLiteral("Новенька"))->size(), 1);
+        QCOMPARE(m_repo->searchCases(QStringLiteral("765 43"))->first().id, changed.id);
+        Case newTwice = fresh;
+        newTwice.id = uuid();
+        newTwice.members.first().fullName = QStringLiteral("Двічі Ірина");
+        REQUIRE_OK(m_repo->importCases({ newTwice, newTwice }));
+        QCOMPARE(m_repo->searchCases(QStringLiteral("Двічі"))->size(), 1);
+        QCOMPARE(*m_repo->countCases(), 77);
+        // The search index holds exactly what the cases say (FTS5 checks its index against cases).
+        REQUIRE_OK(
+            m_db->exec(QStringLiteral("INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)")));
     }
 
     void migrationsFromEveryVersion_data()
@@ -583,11 +611,25 @@ private Q_SLOTS:
         QCOMPARE(db->userVersion().value(), from);
         QString caseId;
         if (from >= 1) {
-            // Data written by the older schema must survive and be found afterwards.
+            // Data written by the older schema must survive and be found afterwards. The case row is
+            // written as the code of v1-v3 wrote it (the insert trigger of v2/v3 indexes it; v2's
+            // rebuild indexes a v1 row); today's writeCase indexes new cases itself (v4).
             RecordRepository old(*db, clock());
-            const Result<Case> saved = old.saveCase(fixtures::sampleCase());
-            REQUIRE_OK(saved);
-            caseId = saved->id;
+            const Case sample = fixtures::sampleCase();
+            auto insert = db->prepare(QStringLiteral(
+                "INSERT INTO cases (id, title, address, phone, categories, internally_displaced, status, complexity, "
+                "assigned_workers, created_at, updated_at, updated_utc, search_text) "
+                "VALUES (?1, ?2, ?3, ?4, '[]', 0, 'open', NULL, '[]', ?5, ?5, ?6, ?7)"));
+            REQUIRE_OK(insert);
+            REQUIRE_OK(insert->bind(1, sample.id)
+                           .bind(2, sample.title())
+                           .bind(3, sample.address)
+                           .bind(4, sample.phone)
+                           .bind(5, formatDateTime(sample.updatedAt))
+                           .bind(6, sample.updatedAt.toSecsSinceEpoch())
+                           .bind(7, caseSearchText(sample))
+                           .run());
+            caseId = sample.id;
             const Result<Record> draft = old.saveDraft(newDraft(caseId));
             REQUIRE_OK(draft);
             REQUIRE_OK(old.finalize(draft->id));

@@ -174,6 +174,7 @@ private Q_SLOTS:
             { QStringLiteral("synchronous"), QStringLiteral("2") }, // FULL
             { QStringLiteral("temp_store"), QStringLiteral("2") }, // MEMORY
             { QStringLiteral("foreign_keys"), QStringLiteral("1") },
+            { QStringLiteral("recursive_triggers"), QStringLiteral("1") }, // REPLACE fires delete triggers
             { QStringLiteral("cache_size"), QStringLiteral("-8192") },
             { QStringLiteral("busy_timeout"), QStringLiteral("5000") },
             { QStringLiteral("cipher_memory_security"), QStringLiteral("1") },
@@ -418,6 +419,90 @@ private Q_SLOTS:
         auto sel = d.prepare(QStringLiteral("SELECT group_concat(k, ',') FROM (SELECT k FROM u ORDER BY k)"));
         QVERIFY(*sel.value().step());
         QCOMPARE(sel.value().text(0), QStringLiteral("inner2,outer"));
+    }
+
+    // atomically() inside a transaction runs without a savepoint; its failure rolls back the whole
+    // enclosing transaction even when the caller swallows the error.
+    void atomicallyInsideATransactionPoisonsIt()
+    {
+        auto db = Database::open(dbPath(), storetest::randomKey());
+        QVERIFY(db.ok());
+        Database& d = **db;
+        QVERIFY(d.exec(QStringLiteral("CREATE TABLE u(k TEXT PRIMARY KEY)")).ok());
+        auto ins = [&](const QString& k) {
+            return d.prepare(QStringLiteral("INSERT INTO u(k) VALUES (?1)")).value().bind(1, k).run();
+        };
+        auto count = [&]() {
+            auto st = d.prepare(QStringLiteral("SELECT count(*) FROM u"));
+            return *st.value().step() ? st.value().int64(0) : -1;
+        };
+        // Alone it is a transaction of its own.
+        QCOMPARE(d.atomically([&]() -> Result<void> {
+                      if (auto x = ins(QStringLiteral("a")); !x)
+                          return x;
+                      return Error { QStringLiteral("test.failed"), QStringLiteral("deliberate") };
+                  })
+                     .error()
+                     .code,
+            QStringLiteral("test.failed"));
+        QCOMPARE(count(), 0);
+        QVERIFY(d.atomically([&] { return ins(QStringLiteral("a")); }).ok());
+        QCOMPARE(count(), 1);
+
+        // Inside a transaction: success commits with it, failure poisons it.
+        QVERIFY(d.transaction([&]() -> Result<void> {
+                     return d.atomically([&] { return ins(QStringLiteral("b")); });
+                 }).ok());
+        QCOMPARE(count(), 2);
+        const auto r = d.transaction([&]() -> Result<void> {
+            if (auto x = ins(QStringLiteral("c")); !x)
+                return x;
+            const auto inner = d.atomically([&]() -> Result<void> {
+                if (auto x = ins(QStringLiteral("d")); !x)
+                    return x;
+                return Error { QStringLiteral("test.inner"), QStringLiteral("deliberate") };
+            });
+            if (inner.ok())
+                return Error { QStringLiteral("test.unexpected"), QStringLiteral("inner should fail") };
+            return ins(QStringLiteral("e")); // the caller carries on as if nothing happened
+        });
+        QCOMPARE(r.error().code, QStringLiteral("store.rolled_back"));
+        QVERIFY(!d.inTransaction());
+        QCOMPARE(count(), 2);
+        QVERIFY(d.transaction([&] { return ins(QStringLiteral("f")); }).ok()); // the next one is clean
+        QCOMPARE(count(), 3);
+    }
+
+    // A ROLLBACK conflict clause ends the transaction inside SQLite: nothing more runs in it, so
+    // nothing after it can be committed statement by statement.
+    void statementsAfterSqliteRolledBackAreRefused()
+    {
+        auto db = Database::open(dbPath(), storetest::randomKey());
+        QVERIFY(db.ok());
+        Database& d = **db;
+        QVERIFY(d.exec(QStringLiteral("CREATE TABLE u(k TEXT PRIMARY KEY)")).ok());
+        QVERIFY(d.exec(QStringLiteral("INSERT INTO u VALUES ('a')")).ok());
+        const auto r = d.transaction([&]() -> Result<void> {
+            auto dup = d.prepare(QStringLiteral("INSERT OR ROLLBACK INTO u(k) VALUES ('b'), ('a')"));
+            if (!dup)
+                return dup.error();
+            const auto failed = dup.value().run();
+            if (failed.ok())
+                return Error { QStringLiteral("test.unexpected"), QStringLiteral("duplicate accepted") };
+            auto after = d.prepare(QStringLiteral("INSERT INTO u(k) VALUES ('c')"));
+            if (after.ok())
+                return Error { QStringLiteral("test.unexpected"), QStringLiteral("statement after rollback") };
+            if (after.error().code != QLatin1String("store.rolled_back"))
+                return after.error();
+            const auto nested = d.transaction([&] { return Result<void>(); });
+            return nested.ok() ? Error { QStringLiteral("test.unexpected"), QStringLiteral("nested began") }
+                               : nested.error();
+        });
+        QCOMPARE(r.error().code, QStringLiteral("store.rolled_back"));
+        auto st = d.prepare(QStringLiteral("SELECT group_concat(k) FROM u"));
+        QVERIFY(st.ok());
+        QVERIFY(*st.value().step());
+        QCOMPARE(st.value().text(0), QStringLiteral("a"));
     }
 
     void errorCodes_data()
