@@ -5,6 +5,7 @@
 #include "records/recordschema.h"
 #include "store/database.h"
 #include "store/migration.h"
+#include "store/multirowwrite.h"
 #include "store/rows.h"
 #include "sync/synclog.h"
 
@@ -297,53 +298,23 @@ Result<void> LocalSyncStore::setStates(const QList<SyncStateEntry>& entries, con
     return writeStates(upserts, true);
 }
 
-namespace {
-// A multi-row INSERT (OR ROLLBACK) / upsert of sync_state rows, rows rows of 10 parameters.
-QString stateInsertSql(int rows, bool upsert)
+Result<void> LocalSyncStore::writeStates(const QList<const SyncStateEntry*>& entries, bool upsert)
 {
-    constexpr int kColumns = 10;
-    QString sql = upsert ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO");
-    sql += QStringLiteral(" sync_state (entity_id, kind, case_id, state, revision, "
-                          "server_revision, journal_number, reason_code, reason_message, updated_at) VALUES ");
-    for (int row = 0; row < rows; ++row) {
-        sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
-        for (int column = 1; column <= kColumns; ++column)
-            sql += QStringLiteral("%1?%2")
-                       .arg(column > 1 ? QStringLiteral(", ") : QString())
-                       .arg(row * kColumns + column);
-        sql += QLatin1Char(')');
-    }
-    if (upsert)
-        sql += QStringLiteral(
+    const QString stamp = records::formatDateTime(now());
+    return store::writeRows(m_db, entries.size(),
+        (upsert ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
+            + QStringLiteral(" sync_state (entity_id, kind, case_id, state, revision, server_revision, "
+                             "journal_number, reason_code, reason_message, updated_at) VALUES "),
+        10,
+        upsert ? QStringLiteral(
             " ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, revision = excluded.revision, "
             "server_revision = excluded.server_revision, journal_number = excluded.journal_number, "
             "reason_code = excluded.reason_code, reason_message = excluded.reason_message, "
-            "updated_at = excluded.updated_at");
-    return sql;
-}
-} // namespace
-
-Result<void> LocalSyncStore::writeStates(const QList<const SyncStateEntry*>& entries, bool upsert)
-{
-    constexpr int kColumns = 10;
-    const QString stamp = records::formatDateTime(now());
-    qsizetype done = 0;
-    while (done < entries.size()) {
-        const qsizetype left = entries.size() - done;
-        const int rows = left >= 64 ? 64 : left >= 8 ? 8 : 1;
-        // Built once per thread and shape (~640 placeholders for 64 rows).
-        thread_local QHash<int, QString> built;
-        const int shape = rows * 2 + (upsert ? 1 : 0);
-        auto known = built.constFind(shape);
-        if (known == built.cend())
-            known = built.insert(shape, stateInsertSql(rows, upsert));
-        auto st = m_db.prepare(*known);
-        if (!st)
-            return st.error();
-        for (int i = 0; i < rows; ++i) {
-            const SyncStateEntry& e = *entries.at(done + i);
-            const int base = i * kColumns;
-            st->bind(base + 1, e.entityId)
+            "updated_at = excluded.updated_at")
+               : QString(),
+        [&](store::Statement& st, int base, qsizetype index) {
+            const SyncStateEntry& e = *entries.at(index);
+            st.bind(base + 1, e.entityId)
                 .bind(base + 2, e.kind)
                 .bind(base + 3, e.caseId)
                 .bind(base + 4, entityStateId(e.state))
@@ -353,12 +324,7 @@ Result<void> LocalSyncStore::writeStates(const QList<const SyncStateEntry*>& ent
                 .bind(base + 8, e.reason.code.isNull() ? QStringLiteral("") : e.reason.code)
                 .bind(base + 9, e.reason.message.isNull() ? QStringLiteral("") : e.reason.message)
                 .bind(base + 10, stamp);
-        }
-        if (auto r = st->run(); !r)
-            return r;
-        done += rows;
-    }
-    return {};
+        });
 }
 
 Result<std::optional<SyncStateEntry>> LocalSyncStore::stateOf(const QString& entityId)

@@ -5,6 +5,7 @@
 #include "records/jsonreader.h"
 #include "records/recordslog.h"
 #include "store/database.h"
+#include "store/multirowwrite.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -152,33 +153,6 @@ Result<QList<RecordSummary>> collectRecordSummaries(store::Statement& st)
         out.append(recordSummaryFromRow(st));
     }
     return out;
-}
-
-constexpr int kBulkRows = 64;
-constexpr int kMidRows = 8;
-
-// "prefix (?1, ..., ?n), (?n+1, ...), ... tail" for rows rows of columns parameters each. Built once per
-// thread and shape (a 64-row statement has ~1,000 placeholders; building it for every chunk was ~3 % of
-// a first sync's import CPU).
-QString multiRowUpsert(const QString& prefix, int columns, int rows, QLatin1String tail)
-{
-    thread_local QHash<QString, QString> built;
-    const QString key = prefix + QString::number(columns) + QLatin1Char('x') + QString::number(rows) + tail;
-    if (const auto found = built.constFind(key); found != built.cend())
-        return *found;
-    QString sql = prefix;
-    for (int row = 0; row < rows; ++row) {
-        sql += row == 0 ? QStringLiteral("(") : QStringLiteral(", (");
-        for (int column = 1; column <= columns; ++column) {
-            if (column > 1)
-                sql += QStringLiteral(", ");
-            sql += QStringLiteral("?%1").arg(row * columns + column);
-        }
-        sql += QLatin1Char(')');
-    }
-    sql += tail;
-    built.insert(key, sql);
-    return sql;
 }
 
 // writeCase's upsert for an import (created_at taken from the value on an update too).
@@ -470,22 +444,13 @@ Result<void> RecordRepository::writeCases(const QList<Case>& cases)
         if (auto r = clear.value().bind(1, compactJsonText(storedIds)).run(); !r)
             return r;
     }
-    qsizetype done = 0;
-    while (done < members.size()) {
-        const qsizetype left = members.size() - done;
-        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
-        auto insert
-            = m_db.prepare(multiRowUpsert(QStringLiteral("INSERT OR ROLLBACK INTO members (case_id, position, "
-                                                         "id, role, full_name, birth_date, sex, relation) VALUES "),
-                8, rows, QLatin1String("")));
-        if (!insert)
-            return insert.error();
-        for (int i = 0; i < rows; ++i) {
-            const MemberRow& row = members.at(done + i);
+    return store::writeRows(m_db, members.size(),
+        QStringLiteral("INSERT OR ROLLBACK INTO members (case_id, position, id, role, full_name, birth_date, sex, "
+                       "relation) VALUES "),
+        8, QString(), [&](store::Statement& st, int base, qsizetype index) {
+            const MemberRow& row = members.at(index);
             const Member& member = row.owner->members.at(row.position);
-            const int base = i * 8;
-            insert.value()
-                .bind(base + 1, row.owner->id)
+            st.bind(base + 1, row.owner->id)
                 .bind(base + 2, static_cast<qint64>(row.position))
                 .bind(base + 3, member.id)
                 .bind(base + 4, roleId(member.role))
@@ -493,34 +458,21 @@ Result<void> RecordRepository::writeCases(const QList<Case>& cases)
                 .bind(base + 6, member.birthDate.isValid() ? formatDate(member.birthDate) : QString())
                 .bind(base + 7, sexId(member.sex))
                 .bind(base + 8, member.relation);
-        }
-        if (auto r = insert.value().run(); !r)
-            return r;
-        done += rows;
-    }
-    return {};
+        });
 }
 
 Result<void> RecordRepository::writeCaseRows(const QList<const Case*>& cases, bool update)
 {
-    qsizetype done = 0;
-    while (done < cases.size()) {
-        const qsizetype left = cases.size() - done;
-        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
-        auto st = m_db.prepare(
-            multiRowUpsert((update ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
-                    + QStringLiteral(" cases (id, title, address, phone, categories, internally_displaced, status, "
-                                     "complexity, assigned_workers, created_at, updated_at, updated_utc, search_text) "
-                                     "VALUES "),
-                13, rows, QLatin1String(update ? kCaseImportUpsertTail : "")));
-        if (!st)
-            return st.error();
-        for (int i = 0; i < rows; ++i) {
-            const Case& value = *cases.at(done + i);
-            const int base = i * 13;
+    return store::writeRows(m_db, cases.size(),
+        (update ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
+            + QStringLiteral(" cases (id, title, address, phone, categories, internally_displaced, status, "
+                             "complexity, assigned_workers, created_at, updated_at, updated_utc, search_text) "
+                             "VALUES "),
+        13, update ? QString::fromLatin1(kCaseImportUpsertTail) : QString(),
+        [&](store::Statement& st, int base, qsizetype index) {
+            const Case& value = *cases.at(index);
             const QString complexity = complexityId(value.complexity);
-            st.value()
-                .bind(base + 1, value.id)
+            st.bind(base + 1, value.id)
                 .bind(base + 2, value.title().isNull() ? QStringLiteral("") : value.title())
                 .bind(base + 3, value.address.isNull() ? QStringLiteral("") : value.address)
                 .bind(base + 4, value.phone.isNull() ? QStringLiteral("") : value.phone)
@@ -533,12 +485,7 @@ Result<void> RecordRepository::writeCaseRows(const QList<const Case*>& cases, bo
                 .bind(base + 11, formatDateTime(value.updatedAt))
                 .bind(base + 12, value.updatedAt.toSecsSinceEpoch())
                 .bind(base + 13, caseSearchText(value));
-        }
-        if (auto r = st.value().run(); !r)
-            return r;
-        done += rows;
-    }
-    return {};
+        });
 }
 
 Result<void> RecordRepository::validateCase(Case& value)
@@ -1008,29 +955,19 @@ Result<void> RecordRepository::importRecordsOneByOne(const QList<Record>& record
 
 Result<void> RecordRepository::writeRecords(const QList<const Record*>& records, bool update)
 {
-    // Multi-row statements (one per chunk instead of one per row: every statement costs locked memory
-    // in an encrypted store). Chunk sizes are fixed (64, 8, 1) so only three statements are cached.
-    // Rows the batch read found absent go in with INSERT OR ROLLBACK: no constraint of that statement
-    // can ABORT, so SQLite keeps no statement journal (a copy of every page the statement changes, ~5
-    // locked allocations per page). A conflict there would be a bug; it ends the caller's transaction.
+    // Multi-row statements (store::writeRows). Rows the batch read found absent go in with INSERT OR ROLLBACK: no
+    // constraint of that statement can ABORT, so SQLite keeps no statement journal (a copy of every page the statement
+    // changes, ~5 locked allocations per page). A conflict there would be a bug; it ends the caller's transaction.
     // Stored drafts are updated in place by the upsert (an UPDATE, which the immutability trigger checks).
-    qsizetype done = 0;
-    while (done < records.size()) {
-        const qsizetype left = records.size() - done;
-        const int rows = left >= kBulkRows ? kBulkRows : left >= kMidRows ? kMidRows : 1;
-        auto st = m_db.prepare(
-            multiRowUpsert((update ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
-                    + QStringLiteral(" records (id, type, form_id, form_version, case_id, body, status, revision, "
-                                     "author_user_id, author_device_id, created_at, updated_at, finalized_at, "
-                                     "content_hash, amends) VALUES "),
-                15, rows, QLatin1String(update ? kRecordUpsertTail : "")));
-        if (!st)
-            return st.error();
-        for (int i = 0; i < rows; ++i) {
-            const Record& record = *records.at(done + i);
-            const int base = i * 15;
-            st.value()
-                .bind(base + 1, record.id)
+    return store::writeRows(m_db, records.size(),
+        (update ? QStringLiteral("INSERT INTO") : QStringLiteral("INSERT OR ROLLBACK INTO"))
+            + QStringLiteral(" records (id, type, form_id, form_version, case_id, body, status, revision, "
+                             "author_user_id, author_device_id, created_at, updated_at, finalized_at, "
+                             "content_hash, amends) VALUES "),
+        15, update ? QString::fromLatin1(kRecordUpsertTail) : QString(),
+        [&](store::Statement& st, int base, qsizetype index) {
+            const Record& record = *records.at(index);
+            st.bind(base + 1, record.id)
                 .bind(base + 2, recordTypeId(record.type))
                 .bind(base + 3, record.formId)
                 .bind(base + 4, record.formVersion)
@@ -1045,12 +982,7 @@ Result<void> RecordRepository::writeRecords(const QList<const Record*>& records,
                 .bind(base + 13, record.finalizedAt.isValid() ? formatDateTime(record.finalizedAt) : QString())
                 .bind(base + 14, nullIfEmpty(record.contentHash))
                 .bind(base + 15, nullIfEmpty(record.amends));
-        }
-        if (auto r = st.value().run(); !r)
-            return r;
-        done += rows;
-    }
-    return {};
+        });
 }
 
 } // namespace poruch::records

@@ -30,6 +30,28 @@ private:
     PushedCase m_case;
     QString m_officeId;
 
+    // Finalizes `record` and pushes it from the test tablet; the server's answer for it (rejected with
+    // code test.bad_reply when the reply cannot be read).
+    wire::PushResult pushFinal(records::Record record, qint64 seq)
+    {
+        record.status = records::RecordStatus::Final;
+        record.finalizedAt = record.updatedAt;
+        record.contentHash = records::contentHash(record);
+        wire::PushItem item;
+        item.seq = seq;
+        item.kind = wire::PushItem::Kind::Record;
+        item.record = record;
+        const auto reply = apiRequest("POST", m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
+            wire::PushRequest { m_case.deviceId, { item } }.toJson(), m_case.token);
+        const auto response = wire::PushResponse::fromJson(reply.body);
+        if (response && response->results.size() == 1)
+            return response->results.first();
+        wire::PushResult failed;
+        failed.status = wire::PushResult::Status::Rejected;
+        failed.reason = { QStringLiteral("test.bad_reply"), QString::fromUtf8(reply.body.left(300)) };
+        return failed;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -425,18 +447,8 @@ private Q_SLOTS:
                 { QStringLiteral("relatesTo"), m_case.noticeId } });
         record.createdAt = m_case.outcomeAt;
         record.updatedAt = record.createdAt;
-        record.status = records::RecordStatus::Final;
-        record.finalizedAt = record.updatedAt;
-        record.contentHash = records::contentHash(record);
-        wire::PushItem item;
-        item.seq = 300;
-        item.kind = wire::PushItem::Kind::Record;
-        item.record = record;
-        const auto reply = apiRequest("POST", m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
-            wire::PushRequest { m_case.deviceId, { item } }.toJson(), m_case.token);
-        const auto response = wire::PushResponse::fromJson(reply.body);
-        QVERIFY2(response && response->results.size() == 1, reply.body.constData());
-        QVERIFY2(response->results.first().status == wire::PushResult::Status::Applied, reply.body.constData());
+        const wire::PushResult pushed = pushFinal(record, 300);
+        QVERIFY2(pushed.status == wire::PushResult::Status::Applied, qPrintable(pushed.reason.message));
 
         // The notice was received 400 s before the outcome (enrollAndPushCase); its day in Kyiv.
         const QString day = m_case.outcomeAt.addSecs(-400)
@@ -474,19 +486,9 @@ private Q_SLOTS:
                 { QStringLiteral("receivedAt"), m_case.outcomeAt.addSecs(-400).toString(Qt::ISODate) } });
         amendment.createdAt = m_case.outcomeAt;
         amendment.updatedAt = amendment.createdAt;
-        amendment.status = records::RecordStatus::Final;
-        amendment.finalizedAt = amendment.updatedAt;
-        amendment.contentHash = records::contentHash(amendment);
-        wire::PushItem item;
-        item.seq = 400;
-        item.kind = wire::PushItem::Kind::Record;
-        item.record = amendment;
-        const auto reply = apiRequest("POST", m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/sync/push"))),
-            wire::PushRequest { m_case.deviceId, { item } }.toJson(), m_case.token);
-        const auto response = wire::PushResponse::fromJson(reply.body);
-        QVERIFY2(response && response->results.size() == 1, reply.body.constData());
-        QVERIFY2(response->results.first().status == wire::PushResult::Status::Applied, reply.body.constData());
-        QCOMPARE(response->results.first().journalNumber, m_case.journalNumber);
+        const wire::PushResult pushed = pushFinal(amendment, 400);
+        QVERIFY2(pushed.status == wire::PushResult::Status::Applied, qPrintable(pushed.reason.message));
+        QCOMPARE(pushed.journalNumber, m_case.journalNumber);
 
         // The journal lists the registration once, not once per version.
         WebClient client(m_server.baseUrl());
