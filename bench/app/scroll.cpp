@@ -7,6 +7,7 @@
 // --quick: 300 cases, 1 repetition; --reps N; --cases N; --dir PATH. Exits non-zero if the list did not
 // reach its last case.
 #include "appbench.h"
+#include "benchoptions.h"
 
 #include "appsession.h"
 
@@ -79,25 +80,20 @@ int main(int argc, char** argv)
 {
     bench::useOffscreenRendering();
     QGuiApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false\nqt.*.warning=false"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("P7: app memory after scrolling the whole caseload"));
-    parser.addHelpOption();
-    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
-    const QCommandLineOption reps(
-        QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
+    bench::BenchOptions options(QStringLiteral("P7: app memory after scrolling the whole caseload"));
+    QCommandLineParser& parser = options.parser();
     const QCommandLineOption casesOption(
         QStringLiteral("cases"), QStringLiteral("Cases on the tablet."), QStringLiteral("n"), QStringLiteral("10000"));
     const QCommandLineOption dir(
         QStringLiteral("dir"), QStringLiteral("Folder for the data folders."), QStringLiteral("path"));
     const QCommandLineOption child(
         QStringLiteral("child"), QStringLiteral("Internal: measure one app on DIR."), QStringLiteral("dir"));
-    parser.addOptions({ quick, reps, casesOption, dir, child });
-    parser.process(app);
-    const int cases = parser.isSet(quick) ? 300 : qMax(1, parser.value(casesOption).toInt());
+    parser.addOptions({ casesOption, dir, child });
+    options.process(app, QStringLiteral("\nqt.*.warning=false"));
+    const int cases = options.quick() ? 300 : qMax(1, parser.value(casesOption).toInt());
     if (parser.isSet(child))
         return runChild(parser.value(child), parser.value(casesOption).toInt());
-    const int repetitions = parser.isSet(quick) ? 1 : qMax(1, parser.value(reps).toInt());
+    const int repetitions = options.repetitions();
 
     QTemporaryDir temp(
         (parser.isSet(dir) ? parser.value(dir) : QDir::currentPath()) + QStringLiteral("/bench_app_scroll-XXXXXX"));

@@ -6,6 +6,7 @@
 // --quick: 300 cases, 1 repetition; --reps N; --cases N; --dir PATH. Exits non-zero if a query does not
 // find exactly the households that match it (counted independently, up to the model's limit of 200).
 #include "appbench.h"
+#include "benchoptions.h"
 
 #include "appsession.h"
 #include "caseloadmodel.h"
@@ -96,23 +97,18 @@ const QStringList kTypedQueries { QStringLiteral("ШЕВ"), QStringLiteral("ше
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("P6: caseload search over 20,000 cases"));
-    parser.addHelpOption();
-    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
-    const QCommandLineOption reps(
-        QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
+    bench::BenchOptions options(QStringLiteral("P6: caseload search over 20,000 cases"));
+    QCommandLineParser& parser = options.parser();
     const QCommandLineOption casesOption(
         QStringLiteral("cases"), QStringLiteral("Cases on the tablet."), QStringLiteral("n"), QStringLiteral("20000"));
     const QCommandLineOption dir(
         QStringLiteral("dir"), QStringLiteral("Folder for the data folder."), QStringLiteral("path"));
     const QCommandLineOption slowest(
         QStringLiteral("slowest"), QStringLiteral("Also print the slowest queries of each repetition."));
-    parser.addOptions({ quick, reps, casesOption, dir, slowest });
-    parser.process(app);
-    const int cases = parser.isSet(quick) ? 300 : qMax(1, parser.value(casesOption).toInt());
-    const int repetitions = parser.isSet(quick) ? 1 : qMax(1, parser.value(reps).toInt());
+    parser.addOptions({ casesOption, dir, slowest });
+    options.process(app);
+    const int cases = options.quick() ? 300 : qMax(1, parser.value(casesOption).toInt());
+    const int repetitions = options.repetitions();
 
     QTemporaryDir temp(
         (parser.isSet(dir) ? parser.value(dir) : QDir::currentPath()) + QStringLiteral("/bench_app_search-XXXXXX"));

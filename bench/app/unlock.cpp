@@ -6,6 +6,7 @@
 // --quick: 200 cases, 1 repetition (smoke run); --reps N; --cases N; --dir PATH (default: the working
 // directory). Exits non-zero if the caseload did not show every case.
 #include "appbench.h"
+#include "benchoptions.h"
 
 #include "appsession.h"
 #include "store/secretbytes.h"
@@ -28,21 +29,16 @@ int main(int argc, char** argv)
 {
     bench::useOffscreenRendering();
     QGuiApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("P5: unlock until the caseload is visible vs the KDF alone"));
-    parser.addHelpOption();
-    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
-    const QCommandLineOption reps(
-        QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
+    bench::BenchOptions options(QStringLiteral("P5: unlock until the caseload is visible vs the KDF alone"));
+    QCommandLineParser& parser = options.parser();
     const QCommandLineOption casesOption(
         QStringLiteral("cases"), QStringLiteral("Cases on the tablet."), QStringLiteral("n"), QStringLiteral("10000"));
     const QCommandLineOption dir(
         QStringLiteral("dir"), QStringLiteral("Folder for the data folder."), QStringLiteral("path"));
-    parser.addOptions({ quick, reps, casesOption, dir });
-    parser.process(app);
-    const int cases = parser.isSet(quick) ? 200 : qMax(1, parser.value(casesOption).toInt());
-    const int repetitions = parser.isSet(quick) ? 1 : qMax(1, parser.value(reps).toInt());
+    parser.addOptions({ casesOption, dir });
+    options.process(app);
+    const int cases = options.quick() ? 200 : qMax(1, parser.value(casesOption).toInt());
+    const int repetitions = options.repetitions();
 
     QTemporaryDir temp(
         (parser.isSet(dir) ? parser.value(dir) : QDir::currentPath()) + QStringLiteral("/bench_app_unlock-XXXXXX"));

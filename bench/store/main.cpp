@@ -5,6 +5,7 @@
 // --quick: a small smoke run; --reps N: repetitions (at least 5 for reported figures); --dir PATH: where
 // the stores are written (default: a temporary folder on the same disk as the working directory).
 
+#include "benchoptions.h"
 #include "benchstats.h"
 #include "workload.h"
 
@@ -36,21 +37,15 @@ void removeStore(const QString& path)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    // Per-operation debug lines would dominate the timings.
-    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("P1: interactive store workload, encrypted vs plain"));
-    parser.addHelpOption();
-    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
-    const QCommandLineOption reps(QStringLiteral("reps"), QStringLiteral("Repetitions per store kind."),
-        QStringLiteral("n"), QStringLiteral("5"));
+    bench::BenchOptions options(QStringLiteral("P1: interactive store workload, encrypted vs plain"));
+    QCommandLineParser& parser = options.parser();
     const QCommandLineOption dir(
         QStringLiteral("dir"), QStringLiteral("Folder for the store files."), QStringLiteral("path"));
-    parser.addOptions({ quick, reps, dir });
-    parser.process(app);
+    parser.addOptions({ dir });
+    options.process(app);
 
-    const bench::WorkloadSize size = parser.isSet(quick) ? bench::WorkloadSize::quick() : bench::WorkloadSize {};
-    const int repetitions = std::max(1, parser.value(reps).toInt());
+    const bench::WorkloadSize size = options.quick() ? bench::WorkloadSize::quick() : bench::WorkloadSize {};
+    const int repetitions = options.repetitions();
     QTemporaryDir temp(parser.isSet(dir) ? parser.value(dir) + QStringLiteral("/bench_store-XXXXXX")
                                          : QDir::currentPath() + QStringLiteral("/bench_store-XXXXXX"));
     if (!temp.isValid()) {

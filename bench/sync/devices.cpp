@@ -11,6 +11,7 @@
 //   P4 steady p99 <ms> ms (p50 <ms> ms, push p99 .., pull p99 .., errors <e> of <n>, server peak RSS <MB> MB, ..)
 //   P4 burst p99 <ms> ms (...)
 // --quick: 40 tablets over 1 s, 1 repetition (ctest smoke run); --plain: HTTP instead of TLS.
+#include "benchoptions.h"
 #include "benchsupport.h"
 #include "storage/embeddedstore.h"
 #include "sync/syncservice.h"
@@ -197,22 +198,12 @@ Outcome runLoad(QList<bench::BenchDevice>& devices, const bench::BenchServer& se
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("P4: many tablets syncing at once"));
-    parser.addHelpOption();
-    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
-    const QCommandLineOption reps(
-        QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption plain(QStringLiteral("plain"), QStringLiteral("Plain HTTP instead of TLS."));
-    const QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
-        QStringLiteral("Fault check: the server refuses request bodies over n bytes (the run must then fail)."),
-        QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({ quick, reps, plain, maxBody });
-    parser.process(app);
-    const bool isQuick = parser.isSet(quick);
-    const int repetitions = isQuick ? 1 : std::max(1, parser.value(reps).toInt());
-    const bool tls = !parser.isSet(plain);
+    bench::BenchOptions options(QStringLiteral("P4: many tablets syncing at once"),
+        bench::BenchOptions::PlainOption | bench::BenchOptions::MaxBodyOption);
+    options.process(app);
+    const bool isQuick = options.quick();
+    const int repetitions = options.repetitions();
+    const bool tls = options.tls();
     const int deviceCount = isQuick ? 40 : 500;
     const double windowSeconds = isQuick ? 1.0 : 10.0;
     const int cap = 64;
@@ -239,7 +230,7 @@ int main(int argc, char** argv)
     int steadyMaxOpen = 0;
     for (int rep = 0; rep < repetitions; ++rep) {
         bench::BenchServer server;
-        if (!server.copyFrom(seeded) || !server.start(tls, bench::faultConfig(parser.value(maxBody).toInt()))) {
+        if (!server.copyFrom(seeded) || !server.start(tls, bench::faultConfig(options.maxBodyBytes()))) {
             std::fprintf(stderr, "bench_sync_devices: server did not start: %s\n", qPrintable(server.error()));
             return 2;
         }

@@ -15,6 +15,7 @@
 //   P2 first sync ratio <r> (sync <s> s, raw transfer <s> s + raw insert <s> s, <n> records, median of <reps>)
 // --quick: 200 records, 1 repetition (ctest smoke run). Exits non-zero when a device did not end with
 // every record, a content digest differs or any request failed.
+#include "benchoptions.h"
 #include "benchsupport.h"
 #include "records/canonicalform.h"
 #include "storage/embeddedstore.h"
@@ -467,21 +468,16 @@ double rawInsert(const QList<RawRow>& rows, bool* ok, double* cpuSeconds)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("P2: first sync of 10,000 records to an empty device"));
-    parser.addHelpOption();
-    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
-    const QCommandLineOption reps(
-        QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
+    bench::BenchOptions options(QStringLiteral("P2: first sync of 10,000 records to an empty device"));
+    QCommandLineParser& parser = options.parser();
     const QCommandLineOption count(QStringLiteral("records"), QStringLiteral("Records on the server."),
         QStringLiteral("n"), QStringLiteral("10000"));
     const QCommandLineOption templateDir(QStringLiteral("template"),
         QStringLiteral("Keep the seeded server in this folder and reuse it in later runs."), QStringLiteral("dir"));
-    parser.addOptions({ quick, reps, count, templateDir });
-    parser.process(app);
-    const int repetitions = parser.isSet(quick) ? 1 : std::max(1, parser.value(reps).toInt());
-    const int recordCount = parser.isSet(quick) ? 200 : std::max(1, parser.value(count).toInt());
+    parser.addOptions({ count, templateDir });
+    options.process(app);
+    const int repetitions = options.repetitions();
+    const int recordCount = options.quick() ? 200 : std::max(1, parser.value(count).toInt());
 
     bench::BenchServer server;
     Seeded seeded;

@@ -6,6 +6,7 @@
 //   P3 ingest <records/s> records/s (<n> finalized acts in batches of 200, push wall <s> s, median of <reps>)
 // --quick: 100 acts, 1 repetition (ctest smoke run); --plain: HTTP instead of TLS.
 #include "../store/workload.h"
+#include "benchoptions.h"
 #include "benchsupport.h"
 #include "storage/embeddedstore.h"
 #include "sync/syncservice.h"
@@ -21,22 +22,12 @@ using namespace poruch;
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("P3: server ingest of finalized acts"));
-    parser.addHelpOption();
-    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
-    const QCommandLineOption reps(
-        QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption plain(QStringLiteral("plain"), QStringLiteral("Plain HTTP instead of TLS."));
-    const QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
-        QStringLiteral("Fault check: the server refuses request bodies over n bytes (the run must then fail)."),
-        QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({ quick, reps, plain, maxBody });
-    parser.process(app);
-    const bool isQuick = parser.isSet(quick);
-    const int repetitions = isQuick ? 1 : std::max(1, parser.value(reps).toInt());
-    const bool tls = !parser.isSet(plain);
+    bench::BenchOptions options(QStringLiteral("P3: server ingest of finalized acts"),
+        bench::BenchOptions::PlainOption | bench::BenchOptions::MaxBodyOption);
+    options.process(app);
+    const bool isQuick = options.quick();
+    const int repetitions = options.repetitions();
+    const bool tls = options.tls();
 
     bench::WorkloadSize size;
     size.cases = isQuick ? 20 : 200;
@@ -51,7 +42,7 @@ int main(int argc, char** argv)
         if (!server.seed([&](server::EmbeddedStore& store, server::SyncService& service) {
                 return bench::seedDevices(store, service, 1, -1, devices, 1);
             })
-            || !server.start(tls, bench::faultConfig(parser.value(maxBody).toInt()))) {
+            || !server.start(tls, bench::faultConfig(options.maxBodyBytes()))) {
             std::fprintf(stderr, "bench_sync_ingest: server did not start: %s\n", qPrintable(server.error()));
             return 2;
         }

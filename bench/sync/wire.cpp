@@ -11,6 +11,7 @@
 //   ...) P8 new TLS connection overhead <B> B (... full handshake and close included ...) P8 plain HTTP overhead <B> B
 //   (...)  (informational: the protocol's own share, without TLS)
 // --quick: 1 repetition (ctest smoke run).
+#include "benchoptions.h"
 #include "benchsupport.h"
 #include "storage/embeddedstore.h"
 #include "sync/syncclient.h"
@@ -187,19 +188,10 @@ Sample measure(bench::BenchServer& server, bench::BenchDevice& device, int stamp
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\nporuch.*.info=false"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("P8: bytes on the wire for a one-record incremental sync"));
-    parser.addHelpOption();
-    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small smoke run."));
-    const QCommandLineOption reps(
-        QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
-        QStringLiteral("Fault check: the server refuses request bodies over n bytes (the run must then fail)."),
-        QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({ quick, reps, maxBody });
-    parser.process(app);
-    const int repetitions = parser.isSet(quick) ? 1 : std::max(1, parser.value(reps).toInt());
+    bench::BenchOptions options(
+        QStringLiteral("P8: bytes on the wire for a one-record incremental sync"), bench::BenchOptions::MaxBodyOption);
+    options.process(app);
+    const int repetitions = options.repetitions();
 
     struct Mode {
         bool tls, keptAlive, resumed;
@@ -212,7 +204,7 @@ int main(int argc, char** argv)
         if (!server.seed([&](server::EmbeddedStore& store, server::SyncService& service) {
                 return bench::seedDevices(store, service, 1, 1, devices, 11);
             })
-            || !server.start(tls, bench::faultConfig(parser.value(maxBody).toInt()))) {
+            || !server.start(tls, bench::faultConfig(options.maxBodyBytes()))) {
             std::fprintf(stderr, "bench_sync_wire: server did not start: %s\n", qPrintable(server.error()));
             return 2;
         }
