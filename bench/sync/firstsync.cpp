@@ -6,8 +6,9 @@
 //                 LocalSyncStore + the real SyncClient over QNetworkAccessManager with the pinned
 //                 certificate) syncs once, syncNow() → syncFinished. Then, untimed, the device's records
 //                 and cases are compared with the server's store (count and content digests).
-//   raw transfer  the same pull requests (the URLs the client sent, same token) replayed over one plain
-//                 kept-alive TLS socket, bodies kept, nothing parsed.
+//   raw transfer  the same pull requests (the URLs the client sent, same token, asking for gzip as the
+//                 tablet's network stack does) replayed over one plain kept-alive TLS socket, bodies kept
+//                 as they came (compressed), nothing parsed.
 //   raw insert    the same rows (one per pulled case/record: id, case id, compact JSON) into a fresh
 //                 SQLCipher store opened with the same settings and a key: one transaction, one prepared
 //                 statement, no app logic.
@@ -18,6 +19,7 @@
 #include "benchoptions.h"
 #include "benchsupport.h"
 #include "records/canonicalform.h"
+#include "server/bodydecoder.h"
 #include "storage/embeddedstore.h"
 #include "store/database.h"
 #include "sync/localsyncstore.h"
@@ -392,8 +394,12 @@ double rawTransfer(const bench::BenchServer& server, const Tablet& tablet, const
     *ok = true;
     bench::HttpConnection connection(server.port(), true, server.trusted());
     QList<QByteArray> requests;
-    for (const QByteArray& target : targets)
-        requests << bench::httpRequest("GET", target, server.port(), tablet.token);
+    for (const QByteArray& target : targets) {
+        // The tablet's network stack asks for gzip replies (and inflates them); the same bytes cross here.
+        QByteArray request = bench::httpRequest("GET", target, server.port(), tablet.token);
+        request.insert(request.size() - 2, "Accept-Encoding: gzip, deflate\r\n");
+        requests << request;
+    }
     QElapsedTimer clock;
     clock.start();
     for (const QByteArray& request : requests) {
@@ -418,8 +424,13 @@ struct RawRow {
 QList<RawRow> rowsOf(const QList<QByteArray>& bodies)
 {
     QList<RawRow> rows;
-    for (const QByteArray& body : bodies) {
-        const auto page = sync::PullResponse::fromJson(body);
+    const server::BodyDecoder inflater(qint64(1) << 30);
+    for (const QByteArray& wire : bodies) {
+        const bool gzipped = wire.startsWith("\x1f\x8b");
+        const auto body = gzipped ? inflater.gunzip(wire) : Result<QByteArray>(wire);
+        if (!body)
+            continue;
+        const auto page = sync::PullResponse::fromJson(*body);
         if (!page)
             continue;
         for (const sync::Change& change : page->changes) {

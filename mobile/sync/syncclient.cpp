@@ -1,5 +1,6 @@
 #include "sync/syncclient.h"
 
+#include "core/gzip.h"
 #include "store/database.h"
 #include "store/devicesecretstorage.h"
 #include "sync/certificatefetcher.h"
@@ -12,8 +13,6 @@
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QUrlQuery>
-
-#include <zlib.h>
 
 namespace poruch::client {
 
@@ -43,23 +42,10 @@ bool refusedEncoding(int status, const QString& code)
 
 EncodedBody encodePushBody(const QByteArray& json)
 {
-    EncodedBody plain { json, QByteArray() };
-    z_stream stream {};
-    // 16 + MAX_WBITS: the gzip wrapper (RFC 1952) instead of zlib's own; modification time 0.
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return plain;
-    QByteArray out(qsizetype(deflateBound(&stream, uLong(json.size()))), Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(json.constData()));
-    stream.avail_in = uInt(json.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = uInt(out.size());
-    const int status = deflate(&stream, Z_FINISH);
-    const qsizetype written = qsizetype(stream.total_out);
-    deflateEnd(&stream);
-    if (status != Z_STREAM_END || written >= json.size())
-        return plain;
-    out.truncate(written);
-    return EncodedBody { out, QByteArrayLiteral("gzip") };
+    const QByteArray compressed = gzipCompress(json, -1);
+    if (compressed.isEmpty() || compressed.size() >= json.size())
+        return EncodedBody { json, QByteArray() };
+    return EncodedBody { compressed, QByteArrayLiteral("gzip") };
 }
 
 Result<void> wipeStoreFiles(const QString& databasePath)

@@ -2,6 +2,7 @@
 
 #include "auth/ratelimiter.h"
 #include "bodydecoder.h"
+#include "core/gzip.h"
 #include "jsonreply.h"
 #include "serverlogging.h"
 #include "sync/syncmessages.h"
@@ -60,6 +61,24 @@ Result<QByteArray> decodedBody(const QHttpServerRequest& request, const BodyDeco
     if (!body)
         qCInfo(lcHttp) << "request body refused:" << body.error().code; // never the body itself
     return body;
+}
+
+// A JSON reply, gzip-compressed (fastest level: the server's CPU is what many tablets share) when the client
+// accepts gzip and the body is large enough to gain: pull pages are most of a first sync's bytes over the
+// mobile network (docs/sync-protocol.md, "Compression").
+QHttpServerResponse jsonReply(const QHttpServerRequest& request, const QByteArray& json)
+{
+    constexpr qsizetype minimumToCompress = 1024;
+    if (json.size() >= minimumToCompress && acceptsGzip(request.value("Accept-Encoding"))) {
+        const QByteArray compressed = gzipCompress(json, 1);
+        if (!compressed.isEmpty() && compressed.size() < json.size()) {
+            QHttpServerResponse response("application/json", compressed);
+            response.setHeader("Content-Encoding", "gzip");
+            response.setHeader("Vary", "Accept-Encoding");
+            return response;
+        }
+    }
+    return QHttpServerResponse("application/json", json);
 }
 
 QString bearerToken(const QHttpServerRequest& request)
@@ -216,7 +235,7 @@ void registerApiRoutes(QHttpServer& http, SyncService& service, RateLimiter& enr
             const auto response = service.pull(*session, *cursor, int(qMax<qint64>(1, *limit)));
             if (!response)
                 return errorResponse(response.error());
-            return QHttpServerResponse("application/json", response->toJson());
+            return jsonReply(request, response->toJson());
         });
 }
 

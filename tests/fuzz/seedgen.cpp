@@ -1,6 +1,7 @@
 // fuzz_seedgen: writes the seed corpora of the fuzz targets (tests/fuzz/corpus/<target>/) from the real
 // message types, so every seed is a valid message and the fuzzer starts deep inside the parsers.
 // Run once after a message type changes:  fuzz_seedgen tests/fuzz/corpus
+#include "core/gzip.h"
 #include "records/canonicalform.h"
 #include "sync/syncmessages.h"
 
@@ -10,8 +11,6 @@
 #include <QJsonDocument>
 
 #include <cstdio>
-
-#include <zlib.h>
 
 using namespace poruch;
 
@@ -76,18 +75,7 @@ QByteArray compact(const QJsonObject& object)
 // gzip (RFC 1952) as the tablet sends push bodies: zlib's default level, one member.
 QByteArray gzip(const QByteArray& data)
 {
-    z_stream stream {};
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))), Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = uInt(out.size());
-    deflate(&stream, Z_FINISH);
-    out.truncate(qsizetype(stream.total_out));
-    deflateEnd(&stream);
-    return out;
+    return poruch::gzipCompress(data, -1);
 }
 
 } // namespace

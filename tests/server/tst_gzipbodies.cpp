@@ -2,6 +2,7 @@
 // push is applied exactly like the plain one; broken gzip, other codings and a zip bomb are refused with
 // stable codes, write nothing, keep the server's memory bounded and the server serving. The decoder's
 // limit is also checked on its own, byte-exact.
+#include "core/gzip.h"
 #include "records/case.h"
 #include "records/record.h"
 #include "server/bodydecoder.h"
@@ -30,21 +31,10 @@ QString uuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-// gzip (RFC 1952) of `data` with zlib, written here independently of the tablet's encoder.
+// gzip (RFC 1952) of `data`: the encoder the tablet and the server use (core/gzip), not the decoder under test.
 QByteArray gzip(const QByteArray& data, int level = Z_DEFAULT_COMPRESSION)
 {
-    z_stream stream {};
-    if (deflateInit2(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))), Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = uInt(out.size());
-    const int status = deflate(&stream, Z_FINISH);
-    out.truncate(qsizetype(stream.total_out));
-    deflateEnd(&stream);
-    return status == Z_STREAM_END ? out : QByteArray();
+    return poruch::gzipCompress(data, level);
 }
 
 // A gzip member of `megabytes` MiB of zeros, ~1/1030 of that in size (deflate's best ratio). Built from one
@@ -157,6 +147,7 @@ private:
     QString m_deviceId;
     QString m_caseId;
     qint64 m_nextSeq = 1;
+    QString m_otherToken; // a second tablet of the worker
 
     QUrl url(const char* path) const { return m_server.baseUrl().resolved(QUrl(QString::fromLatin1(path))); }
 
@@ -397,6 +388,62 @@ private Q_SLOTS:
         const auto next = push(pushBody({ recordItem(m_caseId, m_nextSeq++, QStringLiteral("after")) }), {});
         QCOMPARE(next.status, 200);
         QCOMPARE(statusOf(next), QStringLiteral("applied"));
+    }
+
+    // Pull replies: gzip when the client asks for it and the page is large enough, byte-identical once inflated.
+    void pullRepliesAreGzipWhenAskedFor_data()
+    {
+        QTest::addColumn<QByteArray>("accept");
+        QTest::addColumn<bool>("gzipped");
+        QTest::newRow("gzip, deflate (Qt's default)") << QByteArray("gzip, deflate") << true;
+        QTest::newRow("GZIP") << QByteArray("GZIP") << true;
+        QTest::newRow("any") << QByteArray("*") << true;
+        QTest::newRow("gzip at q=0.5") << QByteArray("deflate, gzip;q=0.5") << true;
+        QTest::newRow("gzip refused (q=0)") << QByteArray("gzip;q=0") << false;
+        QTest::newRow("identity") << QByteArray("identity") << false;
+        QTest::newRow("br only") << QByteArray("br") << false;
+    }
+    void pullRepliesAreGzipWhenAskedFor()
+    {
+        QFETCH(QByteArray, accept);
+        QFETCH(bool, gzipped);
+        // A second tablet of the worker: a pull leaves out the pulling device's own pushes.
+        if (m_otherToken.isEmpty()) {
+            QByteArray code;
+            QCOMPARE(m_server.admin({ QStringLiteral("enroll-code"), QStringLiteral("worker") }, &code), 0);
+            const auto enrolled = apiRequest("POST", url("/api/v1/enroll"),
+                QJsonDocument(QJsonObject { { QStringLiteral("code"), QString::fromLatin1(code.trimmed()) },
+                                  { QStringLiteral("deviceLabel"), QStringLiteral("t2") } })
+                    .toJson(QJsonDocument::Compact));
+            QCOMPARE(enrolled.status, 201);
+            m_otherToken = QJsonDocument::fromJson(enrolled.body).object().value(QStringLiteral("token")).toString();
+            for (int i = 0; i < 4; ++i)
+                QCOMPARE(
+                    push(pushBody({ recordItem(m_caseId, m_nextSeq++, QString(300, QLatin1Char('y'))) }), {}).status,
+                    200);
+        }
+        const QUrl pull = url("/api/v1/sync/pull?cursor=0&limit=1000");
+        // No Accept-Encoding at all (a raw request: Qt's stack would add one): always plain.
+        const QByteArray raw = rawRequest(m_server.baseUrl(),
+            "GET /api/v1/sync/pull?cursor=0&limit=1000 HTTP/1.1\r\nHost: 127.0.0.1\r\nPoruch-Protocol: 1\r\n"
+            "Authorization: Bearer "
+                + m_otherToken.toLatin1() + "\r\nConnection: close\r\n\r\n");
+        QVERIFY2(raw.startsWith("HTTP/1.1 200"), raw.left(200).constData());
+        QVERIFY(!raw.toLower().contains("content-encoding"));
+        const QByteArray plain = raw.mid(raw.indexOf("\r\n\r\n") + 4);
+        QVERIFY(plain.size() > 1024);
+
+        const auto reply = apiRequest("GET", pull, {}, m_otherToken, {}, { { "Accept-Encoding", accept } });
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.body.startsWith("\x1f\x8b"), gzipped);
+        if (gzipped) {
+            const auto inflated = poruch::server::BodyDecoder(qint64(1) << 24).gunzip(reply.body);
+            QVERIFY(inflated);
+            QCOMPARE(*inflated, plain);
+            QVERIFY(reply.body.size() < plain.size() / 2);
+        } else {
+            QCOMPARE(reply.body, plain);
+        }
     }
 
     // The decoder's bound, byte-exact, with a small limit: exactly the limit passes, one byte more is refused.
