@@ -260,7 +260,25 @@ bool AppSession::openStore(const store::SecretBytes& key, bool create)
     m_syncStore = std::make_unique<client::LocalSyncStore>(*m_db, [this] { return now(); });
     if (auto enrollment = m_syncStore->enrollment(); enrollment && *enrollment)
         setIdentity((*enrollment)->userId, (*enrollment)->deviceId, (*enrollment)->userDisplayName);
+    loadSyncedDefinitions();
     return true;
+}
+
+void AppSession::loadSyncedDefinitions()
+{
+    if (!m_syncStore)
+        return;
+    const auto documents = m_syncStore->definitions();
+    if (!documents) {
+        qCWarning(lcApp) << "synced definitions unreadable:" << documents.error().code;
+        return;
+    }
+    // One by one: a definition this build cannot take (e.g. a version that differs from a built-in one)
+    // is skipped, the others still load. Versions already known are a no-op.
+    for (const QByteArray& json : *documents) {
+        if (auto loaded = m_forms->loadJson(json, QStringLiteral("synced")); !loaded)
+            qCWarning(lcApp) << "synced definition not loaded:" << loaded.error().code;
+    }
 }
 
 void AppSession::startSync()

@@ -99,6 +99,9 @@ public:
     client::SyncClient* syncClient() const { return m_syncClient; }
     store::Database* database() const { return m_db.get(); }
     const forms::FormRegistry& forms() const { return *m_forms; }
+    // Adds the form and catalog versions the server sent by pull (kept in the store) to forms(): new
+    // versions of the community's forms without an app release. Run at unlock and after each sync round.
+    void loadSyncedDefinitions();
     const workflow::RuleSet* rules() const { return m_rules.get(); }
     const workflow::WorkingCalendar* calendar() const { return m_calendar.get(); }
     QDateTime now() const;

@@ -208,6 +208,7 @@ void SyncBridge::onSyncFinished(bool complete)
     }
     updateState();
     refresh();
+    m_session.loadSyncedDefinitions();
     // Pulled changes and new states: lists and badges refresh.
     m_session.notifyDataChanged();
 }

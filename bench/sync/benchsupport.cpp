@@ -212,6 +212,12 @@ records::Record changed(records::Record record, int stamp)
 bool seedDevices(server::EmbeddedStore& store, server::SyncService& service, int count, int recordsPerCase,
     QList<BenchDevice>& devices, quint32 seed)
 {
+    // Tablets in service received the form definitions with their first sync: announce them before the
+    // tablets' cursors are taken (the server announces at start whatever is still missing).
+    if (auto announced = service.announceDefinitions(); !announced) {
+        std::fprintf(stderr, "bench: announceDefinitions: %s\n", qPrintable(announced.error().message));
+        return false;
+    }
     for (int i = 0; i < count; ++i) {
         server::User user;
         user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -249,6 +249,23 @@ Result<qint64> LocalSyncStore::cursor()
     return *value ? (*value)->toLongLong() : qint64(0);
 }
 
+Result<QList<QByteArray>> LocalSyncStore::definitions()
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT json FROM sync_definitions ORDER BY kind = 'form', def_id, version"));
+    if (!st)
+        return st.error();
+    QList<QByteArray> out;
+    while (true) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.append(st->blob(0));
+    }
+    return out;
+}
+
 // ---- state ----------------------------------------------------------------------------------------
 
 Result<void> LocalSyncStore::setState(const SyncStateEntry& e)

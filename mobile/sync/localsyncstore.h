@@ -128,6 +128,8 @@ public:
     Result<void> saveEnrollment(const Enrollment& enrollment); // also resets the pull cursor to 0
     Result<void> updateToken(const QString& token, const QDateTime& expiresAt);
     Result<qint64> cursor();
+    // Form and catalog definitions received by pull (JSON documents), catalogs first: forms refer to them.
+    Result<QList<QByteArray>> definitions();
 
     // ---- outbox (used by SyncClient) ----
     // Oldest first, at most one entry per entity (a later edit of the same record waits for the answer

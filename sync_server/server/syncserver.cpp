@@ -126,6 +126,12 @@ Result<quint16> SyncServer::start()
         return Error { store.error().code, QStringLiteral("cannot open the store: %1").arg(store.error().message) };
     m_store = std::move(store).value();
     m_sync = std::make_unique<SyncService>(*m_store);
+    const auto announced = m_sync->announceDefinitions();
+    if (!announced)
+        return Error { announced.error().code,
+            QStringLiteral("cannot announce the form definitions: %1").arg(announced.error().message) };
+    if (*announced > 0)
+        qCInfo(lcServer) << "form and catalog definitions announced to tablets:" << *announced;
 
     registerRoutes();
     QTcpServer* bound = guard.release();

@@ -518,6 +518,13 @@ Result<qint64> EmbeddedStore::lastCursor()
     return cursor->value_or(0);
 }
 
+Result<QStringList> EmbeddedStore::announcedDefinitions()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT kind || ':' || entity_id FROM changes "
+                                           "WHERE case_id IS NULL AND kind IN ('form', 'catalog')"));
+    return allRows(st, textColumn);
+}
+
 // ---- audit ----
 
 Result<void> EmbeddedStore::appendAudit(const AuditEntry& entry)

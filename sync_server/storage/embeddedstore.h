@@ -61,6 +61,7 @@ public:
     Result<QList<ChangeRow>> changesAfter(
         qint64 cursor, const QString& userId, const QString& deviceId, int limit) override;
     Result<qint64> lastCursor() override;
+    Result<QStringList> announcedDefinitions() override;
 
     Result<void> appendAudit(const AuditEntry& entry) override;
     Result<QList<AuditEntry>> auditEntries(const AuditFilter& filter) override;

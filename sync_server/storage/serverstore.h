@@ -76,6 +76,8 @@ public:
         qint64 cursor, const QString& userId, const QString& deviceId, int limit)
         = 0;
     virtual Result<qint64> lastCursor() = 0;
+    // "kind:entity" of the unscoped definition changes ('form' / 'catalog') appended so far.
+    virtual Result<QStringList> announcedDefinitions() = 0;
 
     // Append-only audit log.
     virtual Result<void> appendAudit(const AuditEntry& entry) = 0;

@@ -442,6 +442,40 @@ Result<PushResult> SyncService::applyRecord(
     return result;
 }
 
+Result<int> SyncService::announceDefinitions()
+{
+    int added = 0;
+    auto done = m_store.transaction([&]() -> Result<void> {
+        const auto announced = m_store.announcedDefinitions();
+        if (!announced)
+            return announced.error();
+        const QSet<QString> known(announced->cbegin(), announced->cend());
+        const forms::FormRegistry& registry = formRegistry();
+        const auto announce = [&](const QString& kind, const QString& id, int version) -> Result<void> {
+            const QString entity = QStringLiteral("%1@%2").arg(id).arg(version);
+            if (known.contains(kind + QLatin1Char(':') + entity))
+                return {};
+            if (auto change = m_store.appendChange(kind, QString(), entity); !change)
+                return change.error();
+            ++added;
+            return {};
+        };
+        // Catalogs first: a form refers to its catalogs, and a tablet applies changes in cursor order.
+        for (const QString& id : registry.catalogIds())
+            for (int version : registry.catalogVersions(id))
+                if (auto r = announce(QStringLiteral("catalog"), id, version); !r)
+                    return r;
+        for (const QString& id : registry.formIds())
+            for (int version : registry.versions(id))
+                if (auto r = announce(QStringLiteral("form"), id, version); !r)
+                    return r;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return added;
+}
+
 Result<sync::PullResponse> SyncService::pull(const Session& session, qint64 cursor, int limit)
 {
     limit = qBound(1, limit, sync::maxPullLimit);
@@ -501,6 +535,17 @@ Result<sync::PullResponse> SyncService::pull(const Session& session, qint64 curs
             } else if (row.kind == QLatin1String("case_removed")) {
                 change.kind = sync::Change::Kind::CaseRemoved;
                 change.caseId = row.entityId;
+            } else if (row.kind == QLatin1String("form") || row.kind == QLatin1String("catalog")) {
+                const bool form = row.kind == QLatin1String("form");
+                const QString id = row.entityId.section(QLatin1Char('@'), 0, 0);
+                const int version = row.entityId.section(QLatin1Char('@'), 1).toInt();
+                const forms::FormRegistry& registry = formRegistry();
+                const forms::FormDefinition* definition = form ? registry.definition(id, version) : nullptr;
+                const forms::Catalog* catalog = form ? nullptr : registry.catalog(id, version);
+                if (!definition && !catalog)
+                    continue; // announced by a newer server build than this one
+                change.kind = form ? sync::Change::Kind::Form : sync::Change::Kind::Catalog;
+                change.definition = definition ? definition->json() : catalog->json();
             } else {
                 continue;
             }

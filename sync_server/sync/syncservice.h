@@ -40,6 +40,9 @@ public:
 
     Result<sync::PushResponse> push(const Session& session, const sync::PushRequest& request);
     Result<sync::PullResponse> pull(const Session& session, qint64 cursor, int limit);
+    // Appends a change for every built-in form and catalog version not announced before (once per
+    // version, for every user), so tablets receive definitions by pull (docs/sync-protocol.md). Run at start.
+    Result<int> announceDefinitions();
 
     // Caseload changes also queue the case (and its records) for the user's next pull.
     Result<void> assignCase(const QString& userId, const QString& caseId, const QString& byUserId);

@@ -10,6 +10,7 @@
 #include "deadlinemodel.h"
 #include "demodata.h"
 #include "formcontroller.h"
+#include "forms/formregistry.h"
 #include "records/recordrepository.h"
 #include "sync/localsyncstore.h"
 #include "syncstatus.h"
@@ -531,6 +532,37 @@ private Q_SLOTS:
         QCOMPARE(resumed.interventionId(), crisis.interventionId());
         QVERIFY(resumed.overdue());
         QCOMPARE(resumed.elapsedText(), QStringLiteral("25:00:00"));
+    }
+
+    void formVersionsFromTheServerAreUsed()
+    {
+        // A community's new form version arrives by pull (as the server announces it) and is used without
+        // an app release; a definition that contradicts a version the app has is skipped, the rest load.
+        QTemporaryDir dir;
+        AppSession session(config(dir.path()));
+        QVERIFY(session.prepareDemo());
+        const poruch::forms::FormDefinition* latest = session.forms().latest(QStringLiteral("home_visit"));
+        QVERIFY(latest);
+        QVERIFY(!session.forms().definition(QStringLiteral("home_visit"), 99));
+        QJsonObject newer = latest->json();
+        newer.insert(QStringLiteral("version"), 99);
+        QJsonObject contradicting = latest->json();
+        contradicting.insert(QStringLiteral("title"), QStringLiteral("інша назва"));
+        poruch::sync::PullResponse page;
+        for (const QJsonObject& definition : { contradicting, newer }) {
+            poruch::sync::Change change;
+            change.cursor = page.changes.size() + 1000000;
+            change.kind = poruch::sync::Change::Kind::Form;
+            change.definition = definition;
+            page.changes.append(change);
+        }
+        page.nextCursor = 1000001;
+        QVERIFY(session.syncStore()->applyPull(page));
+        session.loadSyncedDefinitions();
+        const poruch::forms::FormDefinition* received = session.forms().definition(QStringLiteral("home_visit"), 99);
+        QVERIFY(received);
+        QCOMPARE(session.forms().latest(QStringLiteral("home_visit")), received);
+        QCOMPARE(session.forms().definition(QStringLiteral("home_visit"), latest->version())->json(), latest->json());
     }
 
     void conflictPickAndResolve()

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -347,6 +348,7 @@ private Q_SLOTS:
     {
         QHash<QString, int> recordSeen, caseSeen;
         QHash<QString, QByteArray> serverRecords, serverCases;
+        QSet<QString> definitionsSeen;
         QList<int> journal;
         const QString year = QString::number(QDate::currentDate().year());
         qint64 cursor = 0;
@@ -370,6 +372,13 @@ private Q_SLOTS:
                 } else if (change.kind == wire::Change::Kind::Case) {
                     ++caseSeen[change.caseData.id];
                     serverCases.insert(change.caseData.id, hashOf(change.caseData.toJson()));
+                } else if (change.kind == wire::Change::Kind::Form || change.kind == wire::Change::Kind::Catalog) {
+                    // Announced once per version, however often the server was killed and started again.
+                    const QString key = wire::changeKindId(change.kind) + QLatin1Char(':')
+                        + change.definition.value(QStringLiteral("id")).toString() + QLatin1Char('@')
+                        + QString::number(change.definition.value(QStringLiteral("version")).toInt());
+                    QVERIFY2(!definitionsSeen.contains(key), qPrintable(key));
+                    definitionsSeen.insert(key);
                 } else {
                     QFAIL(qPrintable(QStringLiteral("unexpected change kind %1").arg(wire::changeKindId(change.kind))));
                 }
@@ -378,6 +387,7 @@ private Q_SLOTS:
             cursor = page->nextCursor;
             more = page->hasMore;
         }
+        QVERIFY(!definitionsSeen.isEmpty()); // the form definitions travel by pull
 
         int lost = 0, changed = 0, duplicated = 0, extra = 0;
         for (auto it = m_sentRecords.cbegin(); it != m_sentRecords.cend(); ++it) {

@@ -1,6 +1,7 @@
 // Integration: the sync API of the real poruch-server binary, administered with the real poruch-admin.
 // Enrollment, idempotent push, journal numbers, immutability, conflicts that keep both revisions,
 // caseload scoping, revocation.
+#include "forms/formregistry.h"
 #include "records/canonicalform.h"
 #include "serverprocess.h"
 #include "sync/syncmessages.h"
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QTest>
 #include <QUuid>
 
@@ -20,6 +22,7 @@ using poruch::test::apiRequest;
 using poruch::test::ServerProcess;
 namespace records = poruch::records;
 namespace wire = poruch::sync;
+namespace forms = poruch::forms;
 
 namespace {
 
@@ -476,6 +479,50 @@ private Q_SLOTS:
         // The next notice follows the last number given out: no number was used up by a correction.
         const QString next = response.results.at(5).journalNumber;
         QCOMPARE(next.section(QLatin1Char('/'), 1).toInt(), numberOfY.section(QLatin1Char('/'), 1).toInt() + 1);
+    }
+
+    void formDefinitionsTravelByPull()
+    {
+        // A new tablet's first pull brings every built-in catalog and form version once, catalogs first
+        // (forms refer to them), loadable as they are; the next pull brings none again.
+        forms::FormRegistry builtIn;
+        QVERIFY(builtIn.loadBuiltIn());
+        QSet<QString> expected;
+        for (const QString& id : builtIn.catalogIds())
+            for (int version : builtIn.catalogVersions(id))
+                expected.insert(QStringLiteral("catalog:%1@%2").arg(id).arg(version));
+        for (const QString& id : builtIn.formIds())
+            for (int version : builtIn.versions(id))
+                expected.insert(QStringLiteral("form:%1@%2").arg(id).arg(version));
+        QVERIFY(expected.size() > 10);
+
+        createUser(QStringLiteral("worker-defs"), QStringLiteral("social_worker"));
+        Tablet tablet = enroll(QStringLiteral("worker-defs"));
+        const wire::PullResponse first = pull(tablet, 0);
+        QSet<QString> seen;
+        QJsonArray documents;
+        bool formSeen = false;
+        for (const wire::Change& change : first.changes) {
+            const bool form = change.kind == wire::Change::Kind::Form;
+            if (!form && change.kind != wire::Change::Kind::Catalog)
+                continue;
+            QVERIFY2(form || !formSeen, "a catalog came after a form");
+            formSeen |= form;
+            const QString key
+                = QStringLiteral("%1:%2@%3")
+                      .arg(wire::changeKindId(change.kind), change.definition.value(QStringLiteral("id")).toString())
+                      .arg(change.definition.value(QStringLiteral("version")).toInt());
+            QVERIFY2(!seen.contains(key), qPrintable(key));
+            seen.insert(key);
+            documents.append(change.definition);
+        }
+        QCOMPARE(seen, expected);
+        forms::FormRegistry received;
+        QVERIFY(received.loadJson(QJsonDocument(documents).toJson(QJsonDocument::Compact), QStringLiteral("pull")));
+        QCOMPARE(received.formIds(), builtIn.formIds());
+        QVERIFY(!first.hasMore);
+        for (const wire::Change& change : pull(tablet, first.nextCursor).changes)
+            QVERIFY(change.kind != wire::Change::Kind::Form && change.kind != wire::Change::Kind::Catalog);
     }
 
     void concurrentDraftEditsKeepBothRevisions()
