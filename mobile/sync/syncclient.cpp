@@ -508,11 +508,6 @@ void SyncClient::applyPullAnswer(qint64 from, const HttpAnswer& answer)
 {
     if (answer.status != 200)
         return failRound(answer, "pull");
-    const auto cursor = m_store->cursor();
-    if (!cursor)
-        return storeFailure(cursor.error());
-    if (*cursor != from)
-        return pullNext(); // not the page after what is stored: ask again from the stored cursor
     const auto page = sync::PullResponse::fromJson(answer.body);
     if (!page || (page->hasMore && page->nextCursor <= from)) {
         HttpAnswer bad = answer;
