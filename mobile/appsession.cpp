@@ -268,15 +268,22 @@ void AppSession::loadSyncedDefinitions()
 {
     if (!m_syncStore)
         return;
-    const auto documents = m_syncStore->definitions();
-    if (!documents) {
-        qCWarning(lcApp) << "synced definitions unreadable:" << documents.error().code;
+    const auto keys = m_syncStore->definitionKeys();
+    if (!keys) {
+        qCWarning(lcApp) << "synced definitions unreadable:" << keys.error().code;
         return;
     }
-    // One by one: a definition this build cannot take (e.g. a version that differs from a built-in one)
-    // is skipped, the others still load. Versions already known are a no-op.
-    for (const QByteArray& json : *documents) {
-        if (auto loaded = m_forms->loadJson(json, QStringLiteral("synced")); !loaded)
+    // Only versions the registry lacks are read and parsed (this runs after every sync round); a version it
+    // has (built in, or loaded before) stays as it is. One by one: a document this build cannot take is
+    // skipped, the others still load.
+    for (const client::LocalSyncStore::DefinitionKey& key : *keys) {
+        const bool known = key.kind == QLatin1String("form") ? m_forms->definition(key.id, key.version) != nullptr
+                                                             : m_forms->catalog(key.id, key.version) != nullptr;
+        if (known)
+            continue;
+        const auto json = m_syncStore->definitionJson(key);
+        const auto loaded = json ? m_forms->loadJson(*json, QStringLiteral("synced")) : Result<void>(json.error());
+        if (!loaded)
             qCWarning(lcApp) << "synced definition not loaded:" << loaded.error().code;
     }
 }

@@ -249,21 +249,37 @@ Result<qint64> LocalSyncStore::cursor()
     return *value ? (*value)->toLongLong() : qint64(0);
 }
 
-Result<QList<QByteArray>> LocalSyncStore::definitions()
+Result<QList<LocalSyncStore::DefinitionKey>> LocalSyncStore::definitionKeys()
 {
-    auto st = m_db.prepare(QStringLiteral("SELECT json FROM sync_definitions ORDER BY kind = 'form', def_id, version"));
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT kind, def_id, version FROM sync_definitions ORDER BY kind = 'form', def_id, version"));
     if (!st)
         return st.error();
-    QList<QByteArray> out;
+    QList<DefinitionKey> out;
     while (true) {
         auto row = st->step();
         if (!row)
             return row.error();
         if (!*row)
             break;
-        out.append(st->blob(0));
+        out.append(DefinitionKey { st->text(0), st->text(1), int(st->int64(2)) });
     }
     return out;
+}
+
+Result<QByteArray> LocalSyncStore::definitionJson(const DefinitionKey& key)
+{
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT json FROM sync_definitions WHERE kind = ?1 AND def_id = ?2 AND version = ?3"));
+    if (!st)
+        return st.error();
+    st->bind(1, key.kind).bind(2, key.id).bind(3, key.version);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error { QStringLiteral("sync.no_definition"), QStringLiteral("no such synced definition") };
+    return st->blob(0);
 }
 
 // ---- state ----------------------------------------------------------------------------------------

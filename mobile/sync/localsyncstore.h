@@ -128,8 +128,15 @@ public:
     Result<void> saveEnrollment(const Enrollment& enrollment); // also resets the pull cursor to 0
     Result<void> updateToken(const QString& token, const QDateTime& expiresAt);
     Result<qint64> cursor();
-    // Form and catalog definitions received by pull (JSON documents), catalogs first: forms refer to them.
-    Result<QList<QByteArray>> definitions();
+    // Form and catalog definitions received by pull: which ones (catalogs first: forms refer to them), and
+    // one's JSON document. Keys first, so a caller reads only the documents it does not have yet.
+    struct DefinitionKey {
+        QString kind; // "form" or "catalog"
+        QString id;
+        int version = 0;
+    };
+    Result<QList<DefinitionKey>> definitionKeys();
+    Result<QByteArray> definitionJson(const DefinitionKey& key);
 
     // ---- outbox (used by SyncClient) ----
     // Oldest first, at most one entry per entity (a later edit of the same record waits for the answer
